@@ -1,0 +1,35 @@
+/**
+ * mathjs-backprop: fully-connected neural networks trained by
+ * backpropagation over mathjs matrices, with the notebook's conventions
+ * (bias input -1 in row 0 of every weight matrix, squared error without ½).
+ *
+ * @packageDocumentation
+ */
+
+// Building blocks
+export { Activation, type ActivationDefinition } from './activation.js';
+export { Loss } from './loss.js';
+export { Layer, type LayerForward, type LayerGradient } from './layer.js';
+
+// Networks
+export {
+  Network,
+  type NetworkForward,
+  type NetworkGradient,
+  type GradientOptions,
+  type StepOptions,
+} from './network.js';
+
+// Verification
+export {
+  gradientCheck,
+  type GradientCheckOptions,
+  type GradientCheckEntry,
+  type GradientCheckReport,
+} from './gradient-check.js';
+
+// Errors
+export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError } from './errors.js';
+
+// Shapes
+export type { MatrixLike } from './internal/convert.js';

@@ -1,0 +1,113 @@
+/**
+ * Conversion between the mathjs values at the API and the flat row-major
+ * Float64Arrays the kernels compute on. Every public function converts its
+ * inputs here once, validating as it copies, and converts its results back.
+ */
+import { isMatrix, matrix, type Matrix } from 'mathjs';
+import { ShapeError, ValueError } from '../errors.js';
+
+/** Anything the API accepts as a vector or matrix. */
+export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[];
+
+/**
+ * A copied, validated vector or matrix. A vector of length `n` is stored as
+ * one row (`rows = 1`, `cols = n`, `rank = 1`).
+ */
+export interface Flat {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+  readonly rank: 1 | 2;
+}
+
+/**
+ * Copies `value` into a Flat, refusing anything that is not a finite number
+ * in a 1-D or 2-D rectangular layout.
+ *
+ * @param value - the caller's vector or matrix; never modified.
+ * @param where - the function and argument, e.g. `"Network.forward: input"`.
+ */
+export function toFlat(value: unknown, where: string): Flat {
+  const nested = isMatrix(value) ? (value.valueOf() as unknown) : value;
+  if (!Array.isArray(nested)) {
+    throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describe(value)}`);
+  }
+  if (nested.length === 0) {
+    throw new ShapeError(`${where} must not be empty`, [1], [0]);
+  }
+  return Array.isArray(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
+}
+
+function vectorToFlat(values: readonly unknown[], where: string): Flat {
+  const data = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) data[i] = finite(values[i], where, `[${i}]`);
+  return { data, rows: 1, cols: values.length, rank: 1 };
+}
+
+function matrixToFlat(rows: readonly unknown[], where: string): Flat {
+  const cols = (rows[0] as unknown[]).length;
+  if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
+  const data = new Float64Array(rows.length * cols);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) {
+      throw new ValueError(`${where} must be rectangular: row ${r} is ${describe(row)}, not an array`);
+    }
+    if (row.length !== cols) {
+      throw new ShapeError(
+        `${where} must be rectangular: row 0 has ${cols} entries but row ${r} has ${row.length}`,
+        [rows.length, cols],
+        [rows.length, row.length],
+      );
+    }
+    for (let c = 0; c < cols; c++) data[r * cols + c] = finite(row[c], where, `[${r}][${c}]`);
+  }
+  return { data, rows: rows.length, cols, rank: 2 };
+}
+
+function finite(value: unknown, where: string, index: string): number {
+  if (typeof value !== 'number') {
+    throw new ValueError(`${where}${index} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new ValueError(`${where}${index} must be finite, got ${value}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as { constructor?: { name?: string } }).constructor?.name ?? 'an object';
+  return typeof value === 'string' ? `the string "${value}"` : String(value);
+}
+
+/** The size of a Flat as mathjs reports sizes: `[n]` or `[rows, cols]`. */
+export function sizeOf(flat: Flat): number[] {
+  return flat.rank === 1 ? [flat.cols] : [flat.rows, flat.cols];
+}
+
+/**
+ * A new mathjs Matrix holding `rows × cols` numbers of `data` from
+ * `offset` on; a vector when `rank` is 1. The data is copied.
+ */
+export function toMatrix(data: ArrayLike<number>, rows: number, cols: number, rank: 1 | 2, offset = 0): Matrix {
+  if (rank === 1) return matrix(Array.from({ length: cols }, (_, c) => data[offset + c]), 'dense', 'number');
+  const nested: number[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const row: number[] = new Array(cols);
+    for (let c = 0; c < cols; c++) row[c] = data[offset + r * cols + c];
+    nested[r] = row;
+  }
+  return matrix(nested, 'dense', 'number');
+}
+
+/** Freezes a matrix's nested data so that in-place writes throw. */
+export function freezeMatrix(m: Matrix): Matrix {
+  const data = m.valueOf() as unknown;
+  if (Array.isArray(data)) {
+    for (const row of data) if (Array.isArray(row)) Object.freeze(row);
+    Object.freeze(data);
+  }
+  return m;
+}
