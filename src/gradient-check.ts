@@ -6,7 +6,7 @@
  */
 import type { Loss } from './loss.js';
 import type { Network } from './network.js';
-import { batchOf } from './network.js';
+import { batchOf } from './internal/batch.js';
 import { ValueError } from './errors.js';
 import type { MatrixLike } from './internal/convert.js';
 import { createWorkspace, gradientModel, lossModel } from './internal/model.js';

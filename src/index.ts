@@ -19,6 +19,9 @@ export {
   type GradientOptions,
   type StepOptions,
 } from './network.js';
+export type { InitOptions } from './init.js';
+export type { TrainOptions, TrainResult } from './train.js';
+export type { NetworkJSON } from './json.js';
 
 // Verification
 export {

@@ -6,12 +6,17 @@
  */
 import type { Matrix } from 'mathjs';
 import type { Layer, LayerForward } from './layer.js';
-import { Loss } from './loss.js';
+import type { Loss } from './loss.js';
 import { toFlat, toMatrix, type Flat, type MatrixLike } from './internal/convert.js';
+import { batchOf } from './internal/batch.js';
 import { stepWeights } from './internal/kernels.js';
-import { createWorkspace, forwardModel, gradientModel, rowViews, type Model, type Workspace } from './internal/model.js';
+import { createWorkspace, forwardModel, gradientModel, type Model, type Workspace } from './internal/model.js';
 import { modelOf, networkFromWeights, networkOf } from './internal/network-record.js';
-import { checkColumns, checkLearningRate, checkLoss, checkTarget } from './internal/validate.js';
+import { checkColumns, checkLearningRate } from './internal/validate.js';
+import { init } from './init.js';
+import { train } from './train.js';
+import { toJSON, fromJSON } from './json.js';
+import { predictClass } from './classify.js';
 
 /**
  * A stack of layers whose sizes chain: layer `i + 1` takes as many inputs as
@@ -55,26 +60,6 @@ export interface GradientOptions {
 export interface StepOptions extends GradientOptions {
   /** The step size η: positive and finite. */
   readonly learningRate: number;
-}
-
-/** @internal One example or a batch, checked against the network. */
-export interface Batch {
-  readonly model: Model;
-  readonly input: Flat;
-  readonly target: Flat;
-  readonly targetRows: readonly Float64Array[];
-  readonly loss: Loss;
-}
-
-/** @internal Converts and checks a network, input, target and loss at once. */
-export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, loss: unknown, where: string): Batch {
-  const model = modelOf(net, where);
-  const x = toFlat(input, `${where}: input`);
-  checkColumns(x, model.sizes[0], where, 'input');
-  const t = toFlat(target, `${where}: target`);
-  checkTarget(t, x, model.sizes[model.sizes.length - 1], where);
-  const chosen = loss === undefined ? Loss.squaredError : checkLoss(loss, where);
-  return { model, input: x, target: t, targetRows: rowViews(t.data, t.rows), loss: chosen };
 }
 
 function outputOf(ws: Workspace, input: Flat, l: number, model: Model, data: Float64Array): Matrix {
@@ -249,4 +234,14 @@ export const Network = Object.freeze({
    * ```
    */
   sgdStep,
+  /** TODO(issue 3): document with an example. */
+  init,
+  /** TODO(issue 3): document with an example. */
+  train,
+  /** TODO(issue 3): document with an example. */
+  predictClass,
+  /** TODO(issue 3): document with an example. */
+  toJSON,
+  /** TODO(issue 3): document with an example. */
+  fromJSON,
 });
