@@ -139,15 +139,15 @@ function checkLike(value: Flat, like: Flat, where: string, what: string): void {
   }
 }
 
-function gradient(layer: Layer, pass: LayerForward, upstream: MatrixLike): LayerGradient {
+function gradient(layer: Layer, forward: LayerForward, upstream: MatrixLike): LayerGradient {
   const where = 'Layer.gradient';
   const own = ownLayer(layer, where);
-  const x = toFlat(pass?.input, `${where}: forward.input`);
+  const x = toFlat(forward?.input, `${where}: forward.input`);
   checkColumns(x, own.inputSize, where, 'forward.input');
-  const z = toFlat(pass.z, `${where}: forward.z`);
+  const z = toFlat(forward.z, `${where}: forward.z`);
   const outputs = { ...x, cols: own.outputSize, data: z.data };
   checkLike(z, outputs, where, 'forward.z');
-  const a = toFlat(pass.a, `${where}: forward.a`);
+  const a = toFlat(forward.a, `${where}: forward.a`);
   checkLike(a, outputs, where, 'forward.a');
   const up = toFlat(upstream, `${where}: upstream`);
   checkLike(up, outputs, where, 'upstream');
