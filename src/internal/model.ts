@@ -77,14 +77,14 @@ export function gradientModel(
 ): number {
   forwardModel(model, x, ws);
   const last = model.weights.length - 1;
-  const scale = 1 / ws.rows;
   const gradient = ws.upstream[last];
   let total = 0;
   for (let r = 0; r < ws.rows; r++) {
     total += loss.value(ws.outputRows[r], targetRows[r]);
     loss.gradient(ws.outputRows[r], targetRows[r], ws.outputGradRows[r]);
   }
-  if (ws.rows > 1) for (let k = 0; k < gradient.length; k++) gradient[k] *= scale;
+  // The mean over the batch: each row's ∂L/∂y divided by the number of rows.
+  if (ws.rows > 1) for (let k = 0; k < gradient.length; k++) gradient[k] /= ws.rows;
   for (let l = last; l >= 0; l--) {
     backwardLayer(
       model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
