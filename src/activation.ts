@@ -39,7 +39,8 @@ export interface ActivationDefinition {
   readonly derivative: (z: number, a: number) => number;
 }
 
-function sigmoidOf(z: number): number {
+/** @internal The sigmoid of one number, shared by the kernels. */
+export function sigmoidOf(z: number): number {
   // NOTE: exp of a non-positive number only: no overflow at z = -800.
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);

@@ -1,0 +1,63 @@
+/**
+ * One stochastic-gradient step on one example, in place: the forward pass,
+ * then, from the output layer down, each layer's deltas, the upstream
+ * gradient for the layer below (with this layer's old weights) and this
+ * layer's update, fused into one pass over its weights.
+ *
+ * It computes exactly what `gradientModel` followed by `stepWeights` does,
+ * in the same order, without the gradient buffers' extra pass.
+ */
+import type { Loss } from '../loss.js';
+import { derive } from './activate.js';
+import { forwardModel, layerInput, type Model, type Workspace } from './model.js';
+
+/**
+ * Updates `model.weights` in place by one step of size `rate` on the example
+ * `x` with target `target`, using `ws` (made for one row); returns the loss
+ * before the step.
+ */
+export function exampleStep(
+  model: Model, x: Float64Array, target: ArrayLike<number>, loss: Loss, rate: number, ws: Workspace,
+): number {
+  forwardModel(model, x, ws);
+  const last = model.weights.length - 1;
+  const value = loss.value(ws.outputRows[0], target);
+  loss.gradient(ws.outputRows[0], target, ws.upstream[last]);
+  for (let l = last; l >= 0; l--) {
+    const m = model.sizes[l + 1];
+    derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, m);
+    updateLayer(model.weights[l], model.sizes[l], m, layerInput(ws, x, l), ws.delta[l], rate, l > 0 ? ws.upstream[l - 1] : null);
+  }
+  return value;
+}
+
+/**
+ * `w -= rate · [-1, x]ᵀ · delta`, and, when `below` is given, first
+ * `below = delta · w[1..n]ᵀ` with the old weights, in one pass.
+ */
+function updateLayer(
+  w: Float64Array, n: number, m: number, x: Float64Array, delta: Float64Array,
+  rate: number, below: Float64Array | null,
+): void {
+  for (let j = 0; j < m; j++) w[j] = w[j] - rate * (0 - delta[j]);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    const wi = (i + 1) * m;
+    if (below === null) {
+      if (xi === 0) continue;
+      for (let j = 0; j < m; j++) w[wi + j] = w[wi + j] - rate * (xi * delta[j]);
+    } else {
+      let sum = 0;
+      if (xi === 0) {
+        for (let j = 0; j < m; j++) sum += w[wi + j] * delta[j];
+      } else {
+        for (let j = 0; j < m; j++) {
+          const wij = w[wi + j];
+          sum += wij * delta[j];
+          w[wi + j] = wij - rate * (xi * delta[j]);
+        }
+      }
+      below[i] = sum;
+    }
+  }
+}
