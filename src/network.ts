@@ -10,6 +10,7 @@ import type { Loss } from './loss.js';
 import { toFlat, toMatrix, type Flat, type MatrixLike } from './internal/convert.js';
 import { batchOf } from './internal/batch.js';
 import { stepWeights } from './internal/kernels.js';
+import { trainExample } from './internal/example-step.js';
 import { createWorkspace, forwardModel, gradientModel, type Model, type Workspace } from './internal/model.js';
 import { modelOf, networkFromWeights, networkOf } from './internal/network-record.js';
 import { checkColumns, checkLearningRate } from './internal/validate.js';
@@ -112,15 +113,16 @@ function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: S
   const where = 'Network.sgdStep';
   const rate = checkLearningRate(options?.learningRate, where);
   const batch = batchOf(net, input, target, options.loss, where);
-  const { model } = batch;
-  const ws = createWorkspace(model, batch.input.rows);
-  gradientModel(model, batch.input.data, batch.targetRows, batch.loss, ws);
-  const next = model.weights.map((w, l) => {
-    const out = new Float64Array(w.length);
-    stepWeights(w, ws.grads[l], rate, out);
-    return out;
-  });
-  return networkFromWeights(model, next);
+  const { model, input: x } = batch;
+  const next: Model = { ...model, weights: model.weights.map((w) => new Float64Array(w)) };
+  if (x.rows === 1) {
+    trainExample(next, x.data, batch.target.data, batch.loss, rate);
+  } else {
+    const ws = createWorkspace(model, x.rows);
+    gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+    next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
+  }
+  return networkFromWeights(model, next.weights);
 }
 
 /**
@@ -234,14 +236,172 @@ export const Network = Object.freeze({
    * ```
    */
   sgdStep,
-  /** TODO(issue 3): document with an example. */
+  /**
+   * Makes a network with random weights from the library's own seeded
+   * generator, so the same seed gives bit-identical weights on every
+   * platform. Layer `l` has `sizes[l]` inputs and `sizes[l + 1]` neurons;
+   * its bias row is all zeros and every other weight is uniform on
+   * `[-limit, limit]`: `w = limit · (2u - 1)` with `u` uniform on `[0, 1)`,
+   * where `limit = sqrt(6 / (fanIn + fanOut))` (Xavier/Glorot, the default)
+   * or `limit = sqrt(6 / fanIn)` (He, the default for relu and leakyRelu
+   * hidden layers). The uniform forms need only `+ - * /` and `sqrt`, which
+   * IEEE 754 rounds exactly, hence the same bits everywhere. The weights are
+   * drawn layer by layer, row by row. Costs one draw per weight.
+   *
+   * @param sizes - the number of inputs, then each layer's number of
+   *   neurons: `[2, 3, 1]` is the notebook's 2-3-1 network.
+   * @param options - the hidden and output activations, the seed and the scheme.
+   * @throws {@link ValueError} if there are fewer than 2 sizes, a size is
+   *   not a positive integer, the seed is not an integer from 0 to 2^32 - 1,
+   *   the scheme is not `'xavier'` or `'he'`, an activation is not one, or
+   *   an option is unknown.
+   * @returns a new network: sigmoid hidden layers and an identity output
+   *   unless the options say otherwise.
+   *
+   * @example
+   * A 2-3-1 network; seed 42 gives these weights on every platform:
+   * ```ts
+   * import { Network, Activation } from 'mathjs-backprop';
+   * const net = Network.init([2, 3, 1], { seed: 42 });
+   * net.layers[0].weights.size(); // => [3, 3]
+   * net.layers[0].weights.toArray()[0]; // => [0, 0, 0]
+   * net.layers[1].weights.get([1, 0]); // => 0.72869343803543
+   * net.layers[0].activation === Activation.sigmoid; // => true
+   * net.layers[1].activation === Activation.identity; // => true
+   * ```
+   */
   init,
-  /** TODO(issue 3): document with an example. */
+  /**
+   * Trains a network by gradient descent and returns the trained copy with
+   * its loss history. Each epoch shuffles the examples (unless `shuffle` is
+   * false), cuts them into batches of `batchSize` rows (the last one
+   * smaller when they do not divide evenly) and takes one step per batch,
+   * exactly as `Network.sgdStep` on that batch would:
+   * `weights = weights - learningRate · mean over the batch of ∂L/∂weights`.
+   * `losses[e]` is the mean of epoch `e`'s batch losses, each taken with the
+   * weights before its step. With `validation`, the loss on those examples
+   * after each epoch is reported too. `onEpoch` sees each epoch's results
+   * and stops training by returning `false`.
+   * The input network is not changed: its weights are copied once, and the
+   * loop then updates that copy in place without allocating. Costs about
+   * three forward passes per example per epoch.
+   *
+   * @param net - the network to start from; not changed.
+   * @param inputs - `N × n`, one example per row.
+   * @param targets - `N × m`, one target per row.
+   * @param options - the learning rate and epochs, and optionally the batch
+   *   size, shuffling, seed, loss, `onEpoch` and validation data.
+   * @throws {@link ShapeError} if the inputs, targets or validation data do
+   *   not fit the network or each other, or are not matrices.
+   * @throws {@link ValueError} if an option is missing, unknown or out of
+   *   range, a number is not finite, or training diverges (a loss or weight
+   *   becomes NaN or infinite).
+   * @returns the trained network, `losses` and, with validation data,
+   *   `validationLosses`.
+   *
+   * @example
+   * Fitting `y = -w_0 + w_1 · x` to x = 1, t = 2 from zero weights: the
+   * first step, with `∂L/∂w = 2(y - t) · [-1, 1] = [4, -4]`, lands on the answer.
+   * ```ts
+   * import { Network, Layer, Activation } from 'mathjs-backprop';
+   * const net = Network.create([Layer.create([[0], [0]], Activation.identity)]);
+   * const { network, losses } = Network.train(net, [[1]], [[2]], { learningRate: 0.25, epochs: 2 });
+   * losses; // => [4, 0]
+   * network.layers[0].weights.toArray(); // => [[-1], [1]]
+   * const early = Network.train(net, [[1]], [[2]], {
+   *   learningRate: 0.25,
+   *   epochs: 100,
+   *   onEpoch: ({ loss }) => loss > 0, // stop once an epoch's loss is 0
+   * });
+   * early.losses; // => [4, 0]
+   * ```
+   */
   train,
-  /** TODO(issue 3): document with an example. */
+  /**
+   * The class the network predicts for each example: the index of the
+   * largest output (argmax), the lowest index when several outputs tie.
+   * A network with a single output is read as a binary classifier whose
+   * output is the probability of class 1 (a sigmoid output): its class is
+   * `y >= 0.5 ? 1 : 0`, so 0.5 itself counts as class 1. Since softmax
+   * keeps the order of its inputs, the argmax of the logits of a
+   * `Loss.softmaxCrossEntropy` network is its most probable class.
+   * Costs one forward pass; does not change its arguments.
+   *
+   * @param net - the network.
+   * @param input - one example of `n` numbers, or a batch of `B × n`.
+   * @throws {@link ShapeError} if the input does not fit the first layer.
+   * @throws {@link ValueError} if an output is NaN (from a custom activation).
+   * @returns the class index for one example; an array of `B` for a batch.
+   *
+   * @example
+   * Three classes scored by identity neurons `[x1, x2, (x1 + x2) / 2]`:
+   * ```ts
+   * import { Network, Layer, Activation } from 'mathjs-backprop';
+   * const net = Network.create([
+   *   Layer.create([[0, 0, 0], [1, 0, 0.5], [0, 1, 0.5]], Activation.identity),
+   * ]);
+   * Network.predictClass(net, [2, 1]); // => 0
+   * // [1, 1] scores [1, 1, 1]: a tie, which goes to the lowest index.
+   * Network.predictClass(net, [[2, 1], [1, 2], [1, 1]]); // => [0, 1, 0]
+   * // One sigmoid output: class 1 when y >= 0.5.
+   * const binary = Network.create([Layer.create([[0], [1]], Activation.sigmoid)]);
+   * Network.predictClass(binary, [[-1], [0], [2]]); // => [0, 1, 1]
+   * ```
+   */
   predictClass,
-  /** TODO(issue 3): document with an example. */
+  /**
+   * Saves a network as plain JSON data: the format's name and version, and
+   * each layer's activation by name with its weights as rows of numbers.
+   * `JSON.stringify` writes every weight so that it reads back exactly (but
+   * JSON has no -0, which comes back as 0). A custom activation is saved by
+   * the name it was given with `Activation.define`, and must be defined
+   * again, under that name, before the document is read back elsewhere.
+   * Does not change the network.
+   *
+   * @param net - the network.
+   * @throws {@link UnknownNameError} if an activation was not made with
+   *   `Activation.define` and is not built in, so it could not be read back.
+   * @throws {@link ValueError} if an activation has the name of another one.
+   * @returns a new {@link NetworkJSON}, for `JSON.stringify` or `Network.fromJSON`.
+   *
+   * @example
+   * ```ts
+   * import { Network, Layer, Activation } from 'mathjs-backprop';
+   * const net = Network.create([Layer.create([[0.5], [2]], Activation.leakyRelu(0.1))]);
+   * const saved = Network.toJSON(net);
+   * saved.format; // => 'mathjs-backprop/network'
+   * JSON.stringify(saved.layers); // => '[{"activation":"leakyRelu(0.1)","weights":[[0.5],[2]]}]'
+   * Network.predict(Network.fromJSON(JSON.stringify(saved)), [1]).toArray(); // => [1.5]
+   * ```
+   */
   toJSON,
-  /** TODO(issue 3): document with an example. */
+  /**
+   * Reads a network saved by `Network.toJSON`, as the object or as its JSON
+   * string. Checks everything it reads (fields it does not read are
+   * ignored): the format's name and version, that every layer has an
+   * activation known to `Activation.byName` (define custom ones with
+   * `Activation.define` first) and rectangular weights of at least 2 rows
+   * of finite numbers, and that each layer takes as many inputs as the one
+   * before has neurons. The round trip predicts bit for bit what the saved
+   * network did. Does not change its argument.
+   *
+   * @param json - a {@link NetworkJSON}, or the string `JSON.stringify` made of one.
+   * @throws {@link FormatError} naming the path of the first problem, e.g.
+   *   `layers[1].weights[0][2] must be a finite number, got "x"`.
+   * @returns the network.
+   *
+   * @example
+   * ```ts
+   * import { Network, FormatError } from 'mathjs-backprop';
+   * const text = '{"format":"mathjs-backprop/network","version":1,' +
+   *   '"layers":[{"activation":"identity","weights":[[1],[2]]}]}';
+   * Network.predict(Network.fromJSON(text), [3]).toArray(); // => [5]
+   * try {
+   *   Network.fromJSON({ format: 'mathjs-backprop/network', version: 2, layers: [] });
+   * } catch (error) {
+   *   (error as FormatError).path; // => 'version'
+   * }
+   * ```
+   */
   fromJSON,
 });

@@ -7,9 +7,30 @@
  * It computes exactly what `gradientModel` followed by `stepWeights` does,
  * in the same order, without the gradient buffers' extra pass.
  */
-import type { Loss } from '../loss.js';
+import { Loss } from '../loss.js';
 import { derive } from './activate.js';
-import { forwardModel, layerInput, type Model, type Workspace } from './model.js';
+import {
+  borrowWorkspace, compiledStepOf, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
+} from './model.js';
+
+/**
+ * One SGD step on one example, in place, by the fastest path that computes
+ * it exactly: the compiled step of a tiny network with squared error, else
+ * `exampleStep` on the model's shared one-row workspace. Returns the loss
+ * before the step.
+ */
+export function trainExample(model: Model, x: Float64Array, target: Float64Array, loss: Loss, rate: number): number {
+  if (loss === Loss.squaredError) {
+    const compiled = compiledStepOf(model);
+    if (compiled !== null) return compiled(model.weights, x, 0, target, 0, rate);
+  }
+  const ws = borrowWorkspace(model);
+  try {
+    return exampleStep(model, x, target, loss, rate, ws);
+  } finally {
+    returnWorkspace(model, ws);
+  }
+}
 
 /**
  * Updates `model.weights` in place by one step of size `rate` on the example

@@ -4,6 +4,7 @@
  */
 import type { Activation } from '../activation.js';
 import type { Loss } from '../loss.js';
+import { compileStep, type CompiledStep } from './compile.js';
 import { backwardLayer, forwardLayer } from './kernels.js';
 
 /** Layer `l` maps `sizes[l]` inputs to `sizes[l + 1]` outputs. */
@@ -11,6 +12,41 @@ export interface Model {
   readonly sizes: readonly number[];
   readonly weights: readonly Float64Array[];
   readonly activations: readonly Activation[];
+  /** What models of the same sizes and activations can share; see {@link Shared}. */
+  readonly shared?: Shared;
+}
+
+/**
+ * Kept between calls for models of one architecture, so that a step on one
+ * example allocates only what it returns: a one-row workspace (null while a
+ * call is using it, so a nested call makes its own) and the compiled step
+ * (undefined until first asked for).
+ */
+export interface Shared {
+  scratch: Workspace | null;
+  compiled: CompiledStep | null | undefined;
+}
+
+/** A one-row workspace for `model`: its shared one when free, else a new one. */
+export function borrowWorkspace(model: Model): Workspace {
+  const shared = model.shared;
+  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1);
+  const ws = shared.scratch;
+  shared.scratch = null;
+  return ws;
+}
+
+/** Gives a one-row workspace back for the next call to borrow. */
+export function returnWorkspace(model: Model, ws: Workspace): void {
+  if (model.shared !== undefined) model.shared.scratch = ws;
+}
+
+/** The compiled step of a tiny network with squared error, made once; else null. */
+export function compiledStepOf(model: Model): CompiledStep | null {
+  const shared = model.shared;
+  if (shared === undefined) return compileStep(model);
+  if (shared.compiled === undefined) shared.compiled = compileStep(model);
+  return shared.compiled;
 }
 
 /**
@@ -48,6 +84,7 @@ export function createWorkspace(model: Model, rows: number): Workspace {
 
 /** Views of each of the `rows` equal rows of `data`, sharing its memory. */
 export function rowViews(data: Float64Array, rows: number): Float64Array[] {
+  if (rows === 1) return [data];
   const cols = data.length / rows;
   return Array.from({ length: rows }, (_, r) => data.subarray(r * cols, (r + 1) * cols));
 }

@@ -28,6 +28,7 @@ function modelFromLayers(layers: readonly Layer[]): Model {
     sizes: [layers[0].inputSize, ...layers.map((layer) => layer.outputSize)],
     weights: layers.map(layerData),
     activations: layers.map((layer) => layer.activation),
+    shared: { scratch: null, compiled: undefined },
   };
 }
 
