@@ -85,11 +85,13 @@ function leakyRelu(alpha = 0.01): Activation {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
     throw new ValueError(`Activation.leakyRelu: alpha must be a finite number, got ${String(alpha)}`);
   }
+  // NOTE: -0 would print as "leakyRelu(0)" and come back from its name as +0; take +0 from the start.
+  const slope = alpha === 0 ? 0 : alpha;
   return Object.freeze({
-    name: `leakyRelu(${alpha})`,
-    apply: (z: number) => (z > 0 ? z : alpha * z),
+    name: `leakyRelu(${slope})`,
+    apply: (z: number) => (z > 0 ? z : slope * z),
     // NOTE: at z = 0 the slope alpha is taken, matching relu's choice of the left side.
-    derivative: (z: number) => (z > 0 ? 1 : alpha),
+    derivative: (z: number) => (z > 0 ? 1 : slope),
   });
 }
 

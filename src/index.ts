@@ -21,7 +21,10 @@ export {
 } from './network.js';
 export type { InitOptions } from './init.js';
 export type { TrainOptions, TrainResult } from './train.js';
-export type { NetworkJSON } from './json.js';
+export type { NetworkJSON, LayerJSON } from './json.js';
+
+// Classification
+export { accuracy } from './classify.js';
 
 // Verification
 export {
