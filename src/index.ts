@@ -19,8 +19,8 @@ export {
   type GradientOptions,
   type StepOptions,
 } from './network.js';
-export type { InitOptions } from './init.js';
-export type { TrainOptions, TrainResult } from './train.js';
+export type { InitOptions, InitScheme } from './init.js';
+export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train.js';
 export type { NetworkJSON, LayerJSON } from './json.js';
 
 // Classification

