@@ -4,11 +4,13 @@
  * @module
  */
 import { ValueError } from './errors.js';
-import type { Loss } from './loss.js';
+import { Loss } from './loss.js';
 import type { Network } from './network.js';
 import type { MatrixLike } from './internal/convert.js';
+import type { CompiledStep } from './internal/compile.js';
+import { exampleStep } from './internal/example-step.js';
 import { stepWeights } from './internal/kernels.js';
-import { createWorkspace, gradientModel, lossModel, type Model, type Workspace } from './internal/model.js';
+import { compiledStepOf, createWorkspace, gradientModel, lossModel, type Model, type Workspace } from './internal/model.js';
 import { modelOf, networkFromWeights } from './internal/network-record.js';
 import { createRandom, shuffleInPlace, type Random } from './internal/random.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './internal/train-settings.js';
@@ -104,6 +106,8 @@ interface Buffers {
   readonly full: Workspace;
   readonly partial: Workspace | null;
   readonly validation: Workspace | null;
+  /** The straight-line step of a tiny network with squared error, or null. */
+  readonly compiled: CompiledStep | null;
 }
 
 function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
@@ -118,11 +122,26 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
     full: createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
+    compiled: settings.loss === Loss.squaredError ? compiledStepOf(working) : null,
   };
+}
+
+/**
+ * One step on the single example `row`: the compiled step when there is one,
+ * which reads the example where it lies, else the fused step of the loops.
+ */
+function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number, ws: Workspace): number {
+  const n = b.model.sizes[0];
+  const x = data.x.data;
+  const target = data.targetRows[row];
+  if (b.compiled !== null) return b.compiled(b.model.weights, x, row * n, target, 0, settings.learningRate);
+  for (let i = 0; i < n; i++) b.gather[i] = x[row * n + i];
+  return exampleStep(b.model, b.gather, target, settings.loss, settings.learningRate, ws);
 }
 
 /** One step on the `ws.rows` examples from `order[start]` on; returns their mean loss. */
 function stepBatch(b: Buffers, data: Dataset, settings: Settings, start: number, ws: Workspace): number {
+  if (ws.rows === 1) return stepExample(b, data, settings, b.order[start], ws);
   const n = b.model.sizes[0];
   const x = data.x.data;
   for (let r = 0; r < ws.rows; r++) {
