@@ -12,7 +12,7 @@ import { batchOf } from './internal/batch.js';
 import { stepWeights } from './internal/kernels.js';
 import { trainExample } from './internal/example-step.js';
 import { createWorkspace, forwardModel, gradientModel, type Model, type Workspace } from './internal/model.js';
-import { modelOf, networkFromWeights, networkOf } from './internal/network-record.js';
+import { modelOf, networkFromModel, networkOf } from './internal/network-record.js';
 import { checkColumns, checkLearningRate } from './internal/validate.js';
 import { init } from './init.js';
 import { train } from './train.js';
@@ -122,7 +122,7 @@ function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: S
     gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
     next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
   }
-  return networkFromWeights(model, next.weights);
+  return networkFromModel(next);
 }
 
 /**

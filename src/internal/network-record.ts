@@ -62,8 +62,13 @@ export function modelOf(net: Network, where: string): Model {
  * weights, which it takes over: no copy, no checks.
  */
 export function networkFromWeights(model: Model, weights: readonly Float64Array[]): Network {
-  const layers = weights.map((data, l) =>
-    layerFromData(data, model.sizes[l], model.sizes[l + 1], model.activations[l]),
-  );
-  return new NetworkRecord(Object.freeze(layers), { ...model, weights, shared: model.shared ?? { scratch: null, compiled: undefined } });
+  return networkFromModel({ ...model, weights });
+}
+
+/** A network over `model` and its weights, which it takes over: no copy, no checks. */
+export function networkFromModel(model: Model): Network {
+  const { sizes, weights, activations } = model;
+  const layers = weights.map((data, l) => layerFromData(data, sizes[l], sizes[l + 1], activations[l]));
+  const shared = model.shared ?? { scratch: null, compiled: undefined };
+  return new NetworkRecord(Object.freeze(layers), model.shared === undefined ? { ...model, shared } : model);
 }
