@@ -9,7 +9,7 @@ import { Activation } from './activation.js';
 import { ShapeError, ValueError } from './errors.js';
 import { freezeMatrix, sizeOf, toFlat, toMatrix, type Flat, type MatrixLike } from './internal/convert.js';
 import { backwardLayer, forwardLayer, stepWeights } from './internal/kernels.js';
-import { checkActivation, checkColumns, checkLearningRate } from './internal/validate.js';
+import { checkActivation, checkColumns, checkLearningRate, checkResult } from './internal/validate.js';
 
 /**
  * A fully-connected layer with `inputSize` inputs and `outputSize` neurons.
@@ -122,6 +122,7 @@ function forward(layer: Layer, input: MatrixLike): LayerForward {
   const z = new Float64Array(size);
   const a = new Float64Array(size);
   forwardLayer(layerData(own), own.inputSize, own.outputSize, own.activation, x.data, x.rows, z, a);
+  checkResult(a, 'Layer.forward', 'an activation');
   return {
     input: toMatrix(x.data, x.rows, x.cols, x.rank),
     z: toMatrix(z, x.rows, own.outputSize, x.rank),
@@ -158,6 +159,8 @@ function gradient(layer: Layer, forward: LayerForward, upstream: MatrixLike): La
     layerData(own), own.inputSize, own.outputSize, own.activation,
     x.data, x.rows, z.data, a.data, up.data, delta, grad, inputGrad,
   );
+  checkResult(grad, where, 'a weight gradient');
+  checkResult(inputGrad, where, 'an input gradient');
   return {
     delta: toMatrix(delta, x.rows, own.outputSize, x.rank),
     weights: toMatrix(grad, own.inputSize + 1, own.outputSize, 2),
@@ -181,6 +184,7 @@ function sgdStep(layer: Layer, weightGradient: MatrixLike, learningRate: number)
   const data = layerData(own);
   const next = new Float64Array(data.length);
   stepWeights(data, grad.data, rate, next);
+  checkResult(next, where, 'a new weight');
   return new LayerRecord(next, own.inputSize, own.outputSize, own.activation);
 }
 

@@ -13,7 +13,7 @@ import { stepWeights } from './internal/kernels.js';
 import { trainExample } from './internal/example-step.js';
 import { createWorkspace, forwardModel, gradientModel, type Model, type Workspace } from './internal/model.js';
 import { modelOf, networkFromModel, networkOf } from './internal/network-record.js';
-import { checkColumns, checkLearningRate } from './internal/validate.js';
+import { checkColumns, checkLearningRate, checkResult } from './internal/validate.js';
 import { init } from './init.js';
 import { train } from './train.js';
 import { toJSON, fromJSON } from './json.js';
@@ -77,6 +77,7 @@ function forward(net: Network, input: MatrixLike): NetworkForward {
   checkColumns(x, model.sizes[0], 'Network.forward', 'input');
   const ws = createWorkspace(model, x.rows);
   forwardModel(model, x.data, ws);
+  checkResult(ws.a[model.weights.length - 1], 'Network.forward', 'the output');
   const layers = model.weights.map((_, l) => ({
     input: l === 0 ? toMatrix(x.data, x.rows, x.cols, x.rank) : outputOf(ws, x, l - 1, model, ws.a[l - 1]),
     z: outputOf(ws, x, l, model, ws.z[l]),
@@ -92,6 +93,7 @@ function predict(net: Network, input: MatrixLike): Matrix {
   const ws = createWorkspace(model, x.rows);
   forwardModel(model, x.data, ws);
   const last = model.weights.length - 1;
+  checkResult(ws.a[last], 'Network.predict', 'the output');
   return outputOf(ws, x, last, model, ws.a[last]);
 }
 
@@ -100,6 +102,8 @@ function gradient(net: Network, input: MatrixLike, target: MatrixLike, options: 
   const { model, input: x } = batch;
   const ws = createWorkspace(model, x.rows);
   const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+  checkResult([loss], 'Network.gradient', 'the loss');
+  ws.grads.forEach((g, l) => checkResult(g, 'Network.gradient', `the gradient of layer ${l}`));
   const last = model.weights.length - 1;
   return {
     loss,
@@ -115,13 +119,16 @@ function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: S
   const batch = batchOf(net, input, target, options.loss, where);
   const { model, input: x } = batch;
   const next: Model = { ...model, weights: model.weights.map((w) => new Float64Array(w)) };
+  let loss: number;
   if (x.rows === 1) {
-    trainExample(next, x.data, batch.target.data, batch.loss, rate);
+    loss = trainExample(next, x.data, batch.target.data, batch.loss, rate);
   } else {
     const ws = createWorkspace(model, x.rows);
-    gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+    loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
     next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
   }
+  checkResult([loss], where, 'the loss');
+  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l}`));
   return networkFromModel(next);
 }
 

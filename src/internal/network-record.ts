@@ -37,7 +37,8 @@ export function networkOf(layers: readonly Layer[], where: string): Network {
   if (!Array.isArray(layers) || layers.length === 0) {
     throw new ValueError(`${where}: a network needs at least one layer, got ${Array.isArray(layers) ? 'none' : String(layers)}`);
   }
-  const own = layers.map((layer, i) => ownLayer(layer, `${where}: layer ${i}`));
+  // Array.from, not map, so that a hole in the array is refused rather than skipped.
+  const own = Array.from(layers, (layer, i) => ownLayer(layer, `${where}: layer ${i}`));
   for (let i = 1; i < own.length; i++) {
     if (own[i].inputSize !== own[i - 1].outputSize) {
       throw new ShapeError(

@@ -61,3 +61,17 @@ export function checkTarget(target: Flat, input: Flat, outputs: number, where: s
     );
   }
 }
+
+/**
+ * Refuses a result that overflowed float64: NaN or ±Infinity anywhere in
+ * `values`, so that no function hands back NaN silently.
+ */
+export function checkResult(values: ArrayLike<number>, where: string, what: string): void {
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) {
+      throw new ValueError(
+        `${where}: ${what} came out as ${values[k]}: the weights or inputs are too large for float64 arithmetic`,
+      );
+    }
+  }
+}
