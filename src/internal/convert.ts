@@ -102,12 +102,16 @@ export function toMatrix(data: ArrayLike<number>, rows: number, cols: number, ra
   return matrix(nested, 'dense', 'number');
 }
 
-/** Freezes a matrix's nested data so that in-place writes throw. */
+/**
+ * Freezes a matrix and its nested data, so that every in-place change
+ * (`set`, `resize`, `reshape`, `swapRows`) throws instead of making the
+ * matrix disagree with the numbers it was made from.
+ */
 export function freezeMatrix(m: Matrix): Matrix {
   const data = m.valueOf() as unknown;
   if (Array.isArray(data)) {
     for (const row of data) if (Array.isArray(row)) Object.freeze(row);
     Object.freeze(data);
   }
-  return m;
+  return Object.freeze(m);
 }
