@@ -4,7 +4,10 @@
  *
  * @module
  */
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { UnknownNameError, ValueError } from './errors.js';
+import { checkActivationFunction, type ActivationCheckOptions, type ActivationCheckReport } from './activation-check.js';
+import { exactDecimal } from './internal/big-math.js';
 
 /**
  * An element-wise activation function `a = f(z)` and its derivative.
@@ -27,9 +30,56 @@ export interface Activation {
    * @param a - the activation `apply(z)`.
    */
   derivative(z: number, a: number): number;
+  /**
+   * The pre-activations where `f` has no derivative (a kink), e.g. `[0]`
+   * for relu and leakyRelu. Optional; a custom activation with corners
+   * should declare them, so that `gradientCheck` can warn about (and not
+   * count) a weight whose finite difference steps across one, and
+   * `Activation.check` can skip the points next to one.
+   */
+  readonly kinks?: readonly number[];
+  /**
+   * The same function in mathjs BigNumber arithmetic, for the exact
+   * reference of `gradientCheck(..., { reference: 'bignumber' })`.
+   * Optional; without it that check falls back to float64 and says so.
+   */
+  readonly big?: BigActivation;
 }
 
-/** What `Activation.define` takes: the three members of an {@link Activation}. */
+/**
+ * The BigNumber form of an activation: `f(z)` to the precision of a private
+ * mathjs instance. Only the function is needed: the exact reference
+ * differentiates it by finite differences. Write it with the BigNumber
+ * methods (`z.exp()`, `z.times(w)`, `z.gt(0)`), which round to that
+ * precision; going through a JavaScript number would throw the digits away.
+ *
+ * @example
+ * A cube with its BigNumber form, so the exact check can run on it:
+ * ```ts
+ * import { Activation, gradientCheck, Layer, Network } from 'mathjs-backprop';
+ * const cube = Activation.define({
+ *   name: 'cube-with-big-form',
+ *   apply: (z) => z ** 3,
+ *   derivative: (z) => 3 * z * z,
+ *   big: { apply: (z) => z.pow(3) },
+ * });
+ * const net = Network.create([Layer.create([[0.5], [2]], cube)]);
+ * const report = gradientCheck(net, [1], [0], { reference: 'bignumber' });
+ * [report.reference, report.ok]; // => ['bignumber', true]
+ * ```
+ */
+export interface BigActivation {
+  /**
+   * The activation `f(z)` of one BigNumber pre-activation.
+   * @param z - the pre-activation, a BigNumber of `math`; not to be changed.
+   * @param math - the mathjs instance to compute with: its BigNumbers have
+   *   the precision in use, so `math.bignumber(1)` and the BigNumber methods
+   *   (`z.exp()`, `z.plus(1)`, ...) round to it.
+   */
+  apply(z: BigNumber, math: MathJsInstance): BigNumber;
+}
+
+/** What `Activation.define` takes: the members of an {@link Activation}. */
 export interface ActivationDefinition {
   /** A new name: not a built-in one, not already defined. */
   readonly name: string;
@@ -37,6 +87,16 @@ export interface ActivationDefinition {
   readonly apply: (z: number) => number;
   /** The derivative `f'(z)`, given `z` and `a = f(z)`. */
   readonly derivative: (z: number, a: number) => number;
+  /**
+   * The pre-activations where `f` has a corner, if any.
+   * @defaultValue none
+   */
+  readonly kinks?: readonly number[];
+  /**
+   * `f` in BigNumber arithmetic, for the exact gradient check.
+   * @defaultValue none: that check falls back to float64
+   */
+  readonly big?: BigActivation;
 }
 
 /** @internal The sigmoid of one number, shared by the kernels. */
@@ -47,22 +107,33 @@ export function sigmoidOf(z: number): number {
   return e / (1 + e);
 }
 
+/** The sigmoid of a BigNumber: `e^z / (1 + e^z)` below 0, so no exponential is huge. */
+function bigSigmoid(z: BigNumber, math: MathJsInstance): BigNumber {
+  const e = z.abs().neg().exp();
+  return z.isNegative() ? e.div(e.plus(1)) : math.bignumber(1).div(e.plus(1));
+}
+
+const kinkAtZero: readonly number[] = Object.freeze([0]);
+
 const identity: Activation = Object.freeze({
   name: 'identity',
   apply: (z: number) => z,
   derivative: () => 1,
+  big: Object.freeze({ apply: (z: BigNumber) => z }),
 });
 
 const sigmoid: Activation = Object.freeze({
   name: 'sigmoid',
   apply: sigmoidOf,
   derivative: (_z: number, a: number) => a * (1 - a),
+  big: Object.freeze({ apply: bigSigmoid }),
 });
 
 const tanh: Activation = Object.freeze({
   name: 'tanh',
   apply: Math.tanh,
   derivative: (_z: number, a: number) => 1 - a * a,
+  big: Object.freeze({ apply: (z: BigNumber) => z.tanh() }),
 });
 
 const relu: Activation = Object.freeze({
@@ -70,6 +141,8 @@ const relu: Activation = Object.freeze({
   apply: (z: number) => (z > 0 ? z : 0),
   // NOTE: relu has no derivative at 0; we take 0 there, as most libraries do.
   derivative: (z: number) => (z > 0 ? 1 : 0),
+  kinks: kinkAtZero,
+  big: Object.freeze({ apply: (z: BigNumber, math: MathJsInstance) => (z.gt(0) ? z : math.bignumber(0)) }),
 });
 
 const softplus: Activation = Object.freeze({
@@ -77,6 +150,7 @@ const softplus: Activation = Object.freeze({
   // max(z, 0) + ln(1 + e^-|z|): exact for large |z| and never overflows.
   apply: (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
   derivative: (z: number) => sigmoidOf(z),
+  big: Object.freeze({ apply: (z: BigNumber) => z.abs().neg().exp().plus(1).ln().plus(z.gt(0) ? z : 0) }),
 });
 
 const LEAKY_NAME = /^leakyRelu\((.+)\)$/;
@@ -87,11 +161,14 @@ function leakyRelu(alpha = 0.01): Activation {
   }
   // NOTE: -0 would print as "leakyRelu(0)" and come back from its name as +0; take +0 from the start.
   const slope = alpha === 0 ? 0 : alpha;
+  const exactSlope = exactDecimal(slope);
   return Object.freeze({
     name: `leakyRelu(${slope})`,
     apply: (z: number) => (z > 0 ? z : slope * z),
     // NOTE: at z = 0 the slope alpha is taken, matching relu's choice of the left side.
     derivative: (z: number) => (z > 0 ? 1 : slope),
+    kinks: kinkAtZero,
+    big: Object.freeze({ apply: (z: BigNumber) => (z.gt(0) ? z : z.times(exactSlope)) }),
   });
 }
 
@@ -99,6 +176,32 @@ const builtIns: ReadonlyMap<string, Activation> = new Map(
   [identity, sigmoid, tanh, relu, softplus].map((activation) => [activation.name, activation]),
 );
 const defined = new Map<string, Activation>();
+
+/** The optional members of a definition, checked and frozen; absent ones left out. */
+function optionalMembers(definition: ActivationDefinition, name: string): Pick<Activation, 'kinks' | 'big'> {
+  const { kinks, big } = definition;
+  const members: { kinks?: readonly number[]; big?: BigActivation } = {};
+  if (kinks !== undefined) {
+    if (!Array.isArray(kinks) || !kinks.every((k) => typeof k === 'number' && Number.isFinite(k))) {
+      throw new ValueError(`Activation.define: "${name}" kinks must be an array of finite numbers, got ${String(kinks)}`);
+    }
+    members.kinks = Object.freeze([...kinks]);
+  }
+  if (big !== undefined) {
+    if (big === null || typeof big.apply !== 'function') {
+      throw new ValueError(`Activation.define: "${name}" big must be an object with an apply(z, math) function`);
+    }
+    members.big = Object.freeze({ apply: big.apply });
+  }
+  return members;
+}
+
+/** Whether a defined activation has exactly these members. */
+function sameActivation(existing: Activation, candidate: Activation): boolean {
+  const kinks = (a: Activation) => (a.kinks ?? []).join(',');
+  return existing.apply === candidate.apply && existing.derivative === candidate.derivative &&
+    existing.big?.apply === candidate.big?.apply && kinks(existing) === kinks(candidate);
+}
 
 function define(definition: ActivationDefinition): Activation {
   const { name, apply, derivative } = definition ?? ({} as ActivationDefinition);
@@ -111,11 +214,12 @@ function define(definition: ActivationDefinition): Activation {
   if (builtIns.has(name) || LEAKY_NAME.test(name)) {
     throw new ValueError(`Activation.define: "${name}" is the name of a built-in activation`);
   }
+  const candidate: Activation = Object.freeze({ name, apply, derivative, ...optionalMembers(definition, name) });
   const existing = defined.get(name);
-  if (existing !== undefined && (existing.apply !== apply || existing.derivative !== derivative)) {
+  if (existing !== undefined && !sameActivation(existing, candidate)) {
     throw new ValueError(`Activation.define: an activation named "${name}" is already defined`);
   }
-  const activation: Activation = existing ?? Object.freeze({ name, apply, derivative });
+  const activation = existing ?? candidate;
   defined.set(name, activation);
   return activation;
 }
@@ -222,11 +326,21 @@ export const Activation = Object.freeze({
   /**
    * Makes a custom activation and registers it under its name, so that
    * `Activation.byName` (and so a saved network) can find it. Defining the
-   * same name again with the same functions returns the same activation.
+   * same name again with the same members returns the same activation.
    *
-   * @param definition - the name, `apply(z)` and `derivative(z, a)`.
+   * Two optional members serve the checks: `kinks`, the `z` where `f` has
+   * a corner (relu's is `[0]`), so that `gradientCheck` warns about a
+   * finite difference that steps across one instead of failing it, and
+   * `Activation.check` skips the points next to one; and `big`, `f` in
+   * mathjs BigNumber arithmetic, `big.apply(z, math)`, for the exact
+   * reference `gradientCheck(..., { reference: 'bignumber' })` (without
+   * it that check falls back to float64 and says so in its warnings).
+   *
+   * @param definition - the name, `apply(z)` and `derivative(z, a)`, and
+   *   optionally `kinks` and `big`.
    * @throws {@link ValueError} if the name is empty, is a built-in name, or
-   *   is already defined with other functions, or if a function is missing.
+   *   is already defined with other members, if a function is missing, if
+   *   `kinks` is not an array of finite numbers, or `big` has no `apply`.
    * @returns the new activation, frozen.
    *
    * @example
@@ -239,6 +353,21 @@ export const Activation = Object.freeze({
    * });
    * cube.apply(2); // => 8
    * Activation.byName('cube') === cube; // => true
+   * ```
+   *
+   * @example
+   * A corner at 1 and a BigNumber form, `max(z, 1)` in both arithmetics:
+   * ```ts
+   * import { Activation } from 'mathjs-backprop';
+   * const floor1 = Activation.define({
+   *   name: 'floor-at-one',
+   *   apply: (z) => Math.max(z, 1),
+   *   derivative: (z) => (z > 1 ? 1 : 0),
+   *   kinks: [1],
+   *   big: { apply: (z, math) => (z.gt(1) ? z : math.bignumber(1)) },
+   * });
+   * floor1.kinks; // => [1]
+   * Activation.check(floor1).ok; // => true
    * ```
    */
   define,
@@ -259,4 +388,46 @@ export const Activation = Object.freeze({
    * ```
    */
   byName,
+  /**
+   * Checks an activation's `derivative` against central differences of its
+   * `apply`: at each point `z` of a grid on `[from, to]` (then at the
+   * `extra` points, a few large `|z|`), in that order,
+   * `numeric = (f(z + ε) - f(z - ε)) / 2ε` is compared with
+   * `derivative(z, f(z))`; a point passes when
+   * `|derivative - numeric| <= absoluteTolerance + tolerance · max(|derivative|, |numeric|)`.
+   * Points within ε of a declared kink are skipped; a value that is not
+   * finite fails. Costs three calls of `apply` and one of `derivative` per
+   * point; changes nothing.
+   *
+   * Run it first on a custom activation: it points at the first `z` where
+   * the derivative is wrong, with both values, before any network is built.
+   *
+   * @param activation - the activation to check.
+   * @param options - the range, the number of points, ε and the tolerances.
+   * @throws {@link ValueError} if the activation is not one, or an option
+   *   is unknown or out of range.
+   * @returns `ok`, how many points were checked and skipped, the largest
+   *   errors, the first failure (its `z`, `derivative` and `numeric`) and
+   *   a one-line `summary`.
+   *
+   * @example
+   * A sigmoid whose derivative was written with `z` where `a` belongs:
+   * ```ts
+   * import { Activation } from 'mathjs-backprop';
+   * Activation.check(Activation.sigmoid).ok; // => true
+   * const wrong = Activation.define({
+   *   name: 'sigmoid-with-z-for-a',
+   *   apply: Activation.sigmoid.apply,
+   *   derivative: (z) => z * (1 - z),
+   * });
+   * const report = Activation.check(wrong);
+   * report.ok; // => false
+   * report.firstFailure?.z; // => -5
+   * report.firstFailure?.derivative; // => -30
+   * // The true derivative there: sigmoid(-5) · (1 - sigmoid(-5)), rounded.
+   * report.firstFailure?.numeric; // => 0.0066480567
+   * ```
+   */
+  check: (activation: Activation, options?: ActivationCheckOptions): ActivationCheckReport =>
+    checkActivationFunction(activation, options),
 });

@@ -32,10 +32,24 @@ export {
   type GradientCheckOptions,
   type GradientCheckEntry,
   type GradientCheckReport,
+  type GradientCheckLayer,
+  type GradientCheckWarning,
+  type GradientCheckKinkWarning,
+  type GradientCheckFallbackWarning,
 } from './gradient-check.js';
+export { formatGradientReport, assertGradients, type GradientReportFormat } from './gradient-report.js';
+export type { BigActivation } from './activation.js';
+export type { BigLoss } from './loss.js';
+export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './activation-check.js';
+
+// Teaching
+export type { Explanation, ExplainOptions, LayerExplanation } from './explain.js';
+export { explanationToMarkdown, type MarkdownOptions } from './markdown.js';
+export { networkToSVG, type NetworkSVGOptions } from './network-svg.js';
+export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './loss-curve-svg.js';
 
 // Errors
-export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError } from './errors.js';
+export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError, GradientCheckError } from './errors.js';
 
 // Shapes
 export type { MatrixLike } from './internal/convert.js';

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { BigNumber, MathJsInstance } from 'mathjs';
+import { exactDecimal } from './internal/big-math.js';
 
 /**
  * A loss: how far one example's output row is from its target row, and the
@@ -31,6 +33,44 @@ export interface Loss {
    * @param into - where the gradient goes; as long as `output`.
    */
   gradient(output: ArrayLike<number>, target: ArrayLike<number>, into: Float64Array): void;
+  /**
+   * The same loss in mathjs BigNumber arithmetic, for the exact reference
+   * of `gradientCheck(..., { reference: 'bignumber' })`. Optional; without
+   * it that check falls back to float64 and says so.
+   */
+  readonly big?: BigLoss;
+}
+
+/**
+ * The BigNumber form of a loss: its value only, since the exact reference
+ * differentiates it by finite differences. Every built-in loss has one.
+ *
+ * @example
+ * A custom loss `Σ_k (y_k - t_k)^4` with its BigNumber form:
+ * ```ts
+ * import { gradientCheck, Activation, Layer, Network, type Loss } from 'mathjs-backprop';
+ * const quartic: Loss = {
+ *   name: 'quartic',
+ *   value: (y, t) => Array.from(y).reduce((sum, yk, k) => sum + (yk - t[k]) ** 4, 0),
+ *   gradient: (y, t, into) => {
+ *     for (let k = 0; k < y.length; k++) into[k] = 4 * (y[k] - t[k]) ** 3;
+ *   },
+ *   big: { value: (y, t, math) => y.reduce((sum, yk, k) => sum.plus(yk.minus(t[k]).pow(4)), math.bignumber(0)) },
+ * };
+ * const net = Network.create([Layer.create([[0.5], [2]], Activation.tanh)]);
+ * const report = gradientCheck(net, [1], [0], { loss: quartic, reference: 'bignumber' });
+ * [report.reference, report.ok]; // => ['bignumber', true]
+ * ```
+ */
+export interface BigLoss {
+  /**
+   * The loss of one example, in the precision of `math`.
+   * @param output - the output row `y` as BigNumbers of `math`; not to be changed.
+   * @param target - the target row `t`, as long as `output`.
+   * @param math - the mathjs instance to compute with (BigNumbers of the
+   *   precision in use): `math.bignumber(0)` starts a sum.
+   */
+  value(output: readonly BigNumber[], target: readonly BigNumber[], math: MathJsInstance): BigNumber;
 }
 
 const squaredError: Loss = Object.freeze({
@@ -46,6 +86,11 @@ const squaredError: Loss = Object.freeze({
   gradient(output: ArrayLike<number>, target: ArrayLike<number>, into: Float64Array): void {
     for (let k = 0; k < output.length; k++) into[k] = 2 * (output[k] - target[k]);
   },
+  big: Object.freeze({
+    value(output: readonly BigNumber[], target: readonly BigNumber[], math: MathJsInstance): BigNumber {
+      return output.reduce((sum, y, k) => sum.plus(y.minus(target[k]).pow(2)), math.bignumber(0));
+    },
+  }),
 });
 
 /**
@@ -66,6 +111,17 @@ function clampProbability(y: number): number {
   return y < BCE_EPSILON ? BCE_EPSILON : y > 1 - BCE_EPSILON ? 1 - BCE_EPSILON : y;
 }
 
+/** The binary cross-entropy of one example in BigNumbers, with the same clamp (2^-40 is exact in decimal). */
+function bigBinaryCrossEntropy(output: readonly BigNumber[], target: readonly BigNumber[], math: MathJsInstance): BigNumber {
+  const low = math.bignumber(exactDecimal(BCE_EPSILON));
+  const high = math.bignumber(1).minus(low);
+  return output.reduce((sum, raw, k) => {
+    const y = raw.lt(low) ? low : raw.gt(high) ? high : raw;
+    const t = target[k];
+    return sum.minus(t.times(y.ln()).plus(math.bignumber(1).minus(t).times(math.bignumber(1).minus(y).ln())));
+  }, math.bignumber(0));
+}
+
 const binaryCrossEntropy: Loss = Object.freeze({
   name: 'binaryCrossEntropy',
   value(output: ArrayLike<number>, target: ArrayLike<number>): number {
@@ -84,6 +140,7 @@ const binaryCrossEntropy: Loss = Object.freeze({
       into[k] = (y - target[k]) / (y * (1 - y));
     }
   },
+  big: Object.freeze({ value: bigBinaryCrossEntropy }),
 });
 
 /** Writes the largest entry of `z` and `s = Σ_j exp(z_j - max)` into `out`. */
@@ -94,6 +151,13 @@ function shiftedExpSum(z: ArrayLike<number>, out: Float64Array): void {
   for (let k = 0; k < z.length; k++) sum += Math.exp(z[k] - max);
   out[0] = max;
   out[1] = sum;
+}
+
+/** `-Σ_k t_k ln softmax(z)_k` of one example in BigNumbers, by log-sum-exp as the float version. */
+function bigSoftmaxCrossEntropy(output: readonly BigNumber[], target: readonly BigNumber[], math: MathJsInstance): BigNumber {
+  const max = output.reduce((m, z) => (z.gt(m) ? z : m));
+  const logSum = output.reduce((sum, z) => sum.plus(z.minus(max).exp()), math.bignumber(0)).ln();
+  return output.reduce((sum, z, k) => sum.plus(target[k].times(max.minus(z).plus(logSum))), math.bignumber(0));
 }
 
 // NOTE: one shared scratch pair keeps both methods allocation-free; safe
@@ -120,6 +184,7 @@ const softmaxCrossEntropy: Loss = Object.freeze({
     // softmax(z)_k = exp(z_k - max) / s
     for (let k = 0; k < output.length; k++) into[k] = (Math.exp(output[k] - max) / sum) * targetSum - target[k];
   },
+  big: Object.freeze({ value: bigSoftmaxCrossEntropy }),
 });
 
 /**

@@ -10,6 +10,7 @@
  *   that is exact in binary floating point.
  */
 import fc from 'fast-check';
+import type { BigNumber } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Activation, UnknownNameError, ValueError } from '../src/index.js';
 import { expectMatrixClose } from './helpers.js';
@@ -401,6 +402,47 @@ describe('Activation.define', () => {
     expect(Activation.byName(name)).toBe(first);
     // Same apply, different derivative: still a different activation.
     expect(thrownBy(() => Activation.define({ name, apply: first.apply, derivative: () => 2 }))).toBeInstanceOf(ValueError);
+  });
+});
+
+describe('Activation.define with kinks and a BigNumber form', () => {
+  it('keeps a frozen copy of kinks and the big form', () => {
+    const kinks = [1, -1];
+    const big = { apply: (z: BigNumber) => z.abs() };
+    const defined = Activation.define({
+      name: uniqueName('abs-ish'), apply: Math.abs, derivative: (z) => Math.sign(z), kinks, big,
+    });
+    kinks.push(5);
+    expect(defined.kinks).toEqual([1, -1]);
+    expect(Object.isFrozen(defined.kinks)).toBe(true);
+    expect(defined.big?.apply).toBe(big.apply);
+    expect(Object.isFrozen(defined.big)).toBe(true);
+  });
+
+  it('leaves kinks and big out when not given', () => {
+    const defined = Activation.define({ name: uniqueName('plain'), apply: (z) => z, derivative: () => 1 });
+    expect('kinks' in defined).toBe(false);
+    expect('big' in defined).toBe(false);
+  });
+
+  it('returns the same object for the same members, and throws for different kinks or big forms', () => {
+    const name = uniqueName('same-kinks');
+    const apply = (z: number): number => Math.max(z, 0);
+    const derivative = (z: number): number => (z > 0 ? 1 : 0);
+    const big = { apply: (z: BigNumber) => z };
+    const first = Activation.define({ name, apply, derivative, kinks: [0], big });
+    expect(Activation.define({ name, apply, derivative, kinks: [0], big })).toBe(first);
+    expect(thrownBy(() => Activation.define({ name, apply, derivative, kinks: [1], big }))).toBeInstanceOf(ValueError);
+    expect(thrownBy(() => Activation.define({ name, apply, derivative, kinks: [0] }))).toBeInstanceOf(ValueError);
+  });
+
+  it('throws ValueError when kinks is not an array of finite numbers or big has no apply', () => {
+    const bad = [{ kinks: 0 }, { kinks: [Number.NaN] }, { kinks: ['0'] }, { big: null }, { big: {} }, { big: { apply: 1 } }];
+    for (const extra of bad) {
+      const error = thrownBy(() => Activation.define({ name: uniqueName('bad-extra'), apply: (z: number) => z, derivative: () => 1, ...extra } as never));
+      expect(error, JSON.stringify(extra)).toBeInstanceOf(ValueError);
+      expect(error.message).toMatch(/^Activation\.define: "test-bad-extra-\d+" (kinks must be an array of finite numbers|big must be an object with an apply\(z, math\) function)/);
+    }
   });
 });
 

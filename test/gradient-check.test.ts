@@ -389,3 +389,123 @@ describe('gradientCheck', () => {
     );
   });
 });
+
+describe('gradientCheck report: worst, bias, settings', () => {
+  it('reports bias as row 0, and worst as the entries reordered: failing first, then by error over the error allowed', () => {
+    fc.assert(
+      fc.property(caseArb({ maxWidth: 4 }), fc.boolean(), (c, buggy) => {
+        const net = buggy ? Network.create([Layer.create(c.spec.weights[0], doubledTanh), ...c.net.layers.slice(1)]) : c.net;
+        const report = gradientCheck(net, c.input, c.target);
+        for (const e of report.entries) expect(e.bias).toBe(e.row === 0);
+        expect(report.worst.length).toBe(report.entries.length);
+        expect(new Set(report.worst)).toEqual(new Set(report.entries));
+        const excess = (e: (typeof report.entries)[number]) =>
+          e.absoluteError / (report.absoluteTolerance + report.tolerance * Math.max(Math.abs(e.analytic), Math.abs(e.numeric)));
+        for (let i = 1; i < report.worst.length; i++) {
+          const [before, after] = [report.worst[i - 1], report.worst[i]];
+          if (before.ok === after.ok) expect(excess(before)).toBeGreaterThanOrEqual(excess(after));
+          else expect(before.ok).toBe(false);
+        }
+      }),
+      { ...RUNS, numRuns: 50 },
+    );
+  });
+
+  it('reports the epsilon and tolerances used: the defaults, or the ones given (by hand: 1e-8 · max(1, L))', () => {
+    const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+    // By hand: y = -1 + 2 · 3 = 5, L = (5 - 9)² = 16.
+    const defaults = gradientCheck(net, [3], [9]);
+    expect([defaults.reference, defaults.epsilon, defaults.tolerance, defaults.absoluteTolerance, defaults.loss]).toEqual(['float64', 1e-6, 1e-5, 1.6e-7, 16]);
+    expect(defaults.digits).toBeUndefined();
+    expect(defaults.warnings).toEqual([]);
+    expect(defaults.lossName).toBe('squaredError');
+    expect(defaults.layers).toEqual([{ activation: 'identity', inputSize: 1, outputSize: 1 }]);
+    const given = gradientCheck(net, [3], [9], { epsilon: 1e-4, tolerance: 1e-3, absoluteTolerance: 0 });
+    expect([given.epsilon, given.tolerance, given.absoluteTolerance]).toEqual([1e-4, 1e-3, 0]);
+  });
+
+  it('throws ValueError for an unknown option, naming the known ones', () => {
+    const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+    const error = thrownBy(() => gradientCheck(net, [3], [4], { rtol: 1e-5 } as never));
+    expect(error).toBeInstanceOf(ValueError);
+    expect(error.message).toBe('gradientCheck: unknown option "rtol"; the options are epsilon, tolerance, absoluteTolerance, loss, reference, digits');
+  });
+
+  it('throws ValueError when the loss at the given weights is not finite', () => {
+    const blowUp = Activation.define({ name: 'test-gradient-check-nan', apply: (z) => (z > 0 ? Number.NaN : z), derivative: () => 1 });
+    const net = Network.create([Layer.create([[-1], [1]], blowUp)]);
+    const error = thrownBy(() => gradientCheck(net, [1], [0]));
+    expect(error).toBeInstanceOf(ValueError);
+    expect(error.message).toMatch(/^gradientCheck: the loss at the given weights is NaN/);
+  });
+});
+
+describe('gradientCheck kinks', () => {
+  /** x → relu neuron (bias b, weight 1) → identity output (weight 1): z = x - b. */
+  const hinge = (bias: number, activation: Activation = Activation.relu) =>
+    Network.create([Layer.create([[bias], [1]], activation), Layer.create([[0], [1]], Activation.identity)]);
+
+  it('does not count, and warns about, a weight whose step moves a z across the kink (by hand: z = 0 at x = 0, b = 0)', () => {
+    const report = gradientCheck(hinge(0), [0], [1]);
+    const [bias, weight] = report.entries;
+    // By hand: L = (relu(-b) - 1)²; at b = ±ε the difference sees slopes 0 and 1: numeric ≈ -1, analytic 0.
+    expect([bias.kink, bias.ok, bias.analytic]).toEqual([true, true, 0]);
+    expectMatrixClose(bias.numeric, 1, { rtol: 1e-6, atol: 0 });
+    // The weight on x = 0 does not move z at all: no kink, an ordinary zero gradient.
+    expect([weight.kink, weight.ok, weight.numeric]).toEqual([false, true, 0]);
+    expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([
+      {
+        kind: 'kink', layer: 0, row: 0, column: 0, neuron: { layer: 0, index: 0, example: 0 }, z: 0, kink: 0,
+        message: 'layer 0, row 0, column 0: w ± 1e-6 moves z = 0 of neuron 0 in layer 0 across the kink of relu at 0; the central difference is meaningless there, so this weight is not counted',
+      },
+    ]);
+  });
+
+  it('warns when z lies within the step\'s effect of the kink, and not beyond it (by hand: |Δz| = ε |x| = 1e-6)', () => {
+    // z = x - b at x = 1: b = 1 - 5e-7 puts z at 5e-7, inside ±1e-6; b = 1 - 2e-6 puts it at 2e-6, outside.
+    const inside = gradientCheck(hinge(1 - 5e-7), [1], [3]);
+    expect(inside.entries.filter((e) => e.kink).map((e) => [e.layer, e.row, e.column])).toEqual([[0, 0, 0], [0, 1, 0]]);
+    const outside = gradientCheck(hinge(1 - 2e-6), [1], [3]);
+    expect(outside.entries.some((e) => e.kink)).toBe(false);
+    expect(outside.warnings).toEqual([]);
+    expect(outside.ok, failing(outside).join('\n')).toBe(true);
+  });
+
+  it('names a kink in a higher layer crossed through a weight of a lower layer, with its example', () => {
+    // Layer 0 identity: a = -0 + 1 · x; layer 1 relu: z = -1 + a. On example 1 (x = 1), z is exactly 0.
+    const net = Network.create([
+      Layer.create([[0], [1]], Activation.identity),
+      Layer.create([[1], [1]], Activation.relu),
+      Layer.create([[0], [1]], Activation.identity),
+    ]);
+    const report = gradientCheck(net, [[3], [1]], [[0], [0]]);
+    const warning = report.warnings.find((w) => w.kind === 'kink' && w.layer === 0 && w.row === 1);
+    expect(warning).toMatchObject({ neuron: { layer: 1, index: 0, example: 1 }, z: 0, kink: 0 });
+    expect(warning?.message).toContain('of neuron 0 in layer 1 (example 1) across the kink of relu at 0');
+  });
+
+  it('uses the kinks a custom activation declares, and fails the same entry when none are declared', () => {
+    const clip = { apply: (z: number) => Math.min(z, 1), derivative: (z: number) => (z < 1 ? 1 : 0) };
+    const declared = Activation.define({ name: 'test-gradient-check-clip-declared', ...clip, kinks: [1] });
+    const undeclared = Activation.define({ name: 'test-gradient-check-clip-undeclared', ...clip });
+    // z = x - b = 1 exactly at x = 1, b = 0.
+    const withKinks = gradientCheck(hinge(0, declared), [1], [3]);
+    expect(withKinks.ok).toBe(true);
+    expect(withKinks.warnings.map((w) => (w.kind === 'kink' ? w.kink : undefined))).toEqual([1, 1]);
+    const without = gradientCheck(hinge(0, undeclared), [1], [3]);
+    expect(without.ok).toBe(false);
+    expect(without.warnings).toEqual([]);
+  });
+
+  it('finds no kink on random relu networks kept 1e-3 clear of them (test/arbitraries.ts)', () => {
+    fc.assert(
+      fc.property(caseArb({ activation: fc.constant(Activation.relu) }), (c) => {
+        const report = gradientCheck(c.net, c.input, c.target);
+        expect(report.warnings).toEqual([]);
+        expect(report.entries.every((e) => !e.kink)).toBe(true);
+      }),
+      { ...RUNS, numRuns: 50 },
+    );
+  });
+});
