@@ -62,12 +62,14 @@ describe('examples/mpg.ts', () => {
 });
 
 describe('examples/demo.ts', () => {
-  it('runDemo() prints the notebook, a progress line per 10 epochs and the Iris test accuracy', () => {
+  it('runDemo() prints the notebook, its walkthrough, a progress line per epoch and the Iris test accuracy', () => {
     const lines: string[] = [];
     const accuracy = runDemo((line) => lines.push(line));
     expect(accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(lines.filter((line) => /^ {2}epoch +\d+: training loss \d\.\d{4}$/.test(line))).toHaveLength(11);
+    expect(lines.filter((line) => /^ {2}epoch +\d+: training loss \d\.\d{4}$/.test(line))).toHaveLength(100);
     expect(lines[lines.length - 1]).toMatch(/^ {2}test accuracy \d+\.\d % \(30 flowers\)$/);
     expect(lines.some((line) => line.includes('z_1'))).toBe(true);
+    // The walkthrough's line for the first hidden sum, as test/fixtures/notebook-explanation.md has it.
+    expect(lines).toContain('  z_{1} &= -1 \\cdot V_{0,1} + x_{1} \\cdot V_{1,1} + x_{2} \\cdot V_{2,1} = -1 \\cdot 1 + 1 \\cdot 1 + 2 \\cdot 0 = 0 \\\\');
   });
 });
