@@ -4,15 +4,20 @@
 # first). Everything it makes goes into a temp dir, removed at the end unless
 # KEEP_SCRATCH=1.
 #
-#  1. dist/ holds ESM, CJS and both kinds of .d.ts, with mathjs left external
+#  1. dist/ holds ESM, CJS and both kinds of .d.ts for the main entry and the
+#     testing kit; the main entry loads only mathjs (never fast-check, in code
+#     or types), the kit only fast-check and the main entry (not a copy of it)
 #  2. `npm pack` into the temp dir, and a look at what the tarball holds
 #  3. publint on the tarball: nothing reported (warnings count as errors)
 #  4. attw (@arethetypeswrong/cli) on the tarball, "strict" profile: node10,
 #     node16 from CJS, node16 from ESM and bundler resolution, no problems
 #  5. a consumer project installs the tarball with mathjs and typescript, then
 #     `import`s it (.mjs), `require`s it (.cjs) and runs a training step with
-#     each, and type-checks .ts/.cts files with module node16 and nodenext;
-#     then all that again with the oldest mathjs major the peer range allows
+#     each, with fast-check not installed; then installs fast-check, runs a
+#     small property with `mathjs-backprop/testing` from ESM and from CJS,
+#     and type-checks .ts/.cts files with module node16 and nodenext; then
+#     all that again with the oldest mathjs and fast-check majors the peer
+#     ranges allow
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,36 +36,64 @@ fi
 # The versions the consumer installs: the ones this repo is locked to.
 mathjs_version="$(node -p "require('./node_modules/mathjs/package.json').version")"
 typescript_version="$(node -p "require('./node_modules/typescript/package.json').version")"
+fast_check_version="$(node -p "require('./node_modules/fast-check/package.json').version")"
 
 # --------------------------------------------------------------------------
-step "dist: ESM, CJS and types, mathjs external"
-for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts; do
+step "dist: ESM, CJS and types, mathjs and fast-check external"
+for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts \
+         dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts; do
   [[ -s "$f" ]] || fail "$f is missing or empty; run 'npm run build' first"
 done
-# The only module the bundles may load is the peer dependency mathjs.
+# What each file loads. The main entry: only the peer dependency mathjs, so
+# it never needs fast-check. The testing kit: fast-check and the main entry
+# of its own format, so that a network or an activation is the same object
+# whichever entry made it (no second copy of the library inside the kit).
+# Declaration files are followed through the shared chunks they import: the
+# main entry's types must not mention fast-check either.
 node --input-type=module - <<'EOF'
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 const code = (file) => readFileSync(file, 'utf8').split('\n')
   .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line)).join('\n');
-const specifiers = {
-  'dist/index.js': [...code('dist/index.js').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]/gm)],
-  'dist/index.cjs': [...code('dist/index.cjs').matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)],
+const esm = (file) => [...code(file).matchAll(/^\s*(?:import|export)\b(?:[^;'"]*?\bfrom)?\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+const cjs = (file) => [...code(file).matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+const types = (file, seen = new Set()) => {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  return esm(file).flatMap((spec) =>
+    spec.startsWith('.') ? types(join(dirname(file), spec.replace(/\.(c?)js$/, '.d.$1ts')), seen) : [spec]);
+};
+const expected = {
+  'dist/index.js': [esm, 'mathjs'],
+  'dist/index.cjs': [cjs, 'mathjs'],
+  'dist/index.d.ts': [types, 'mathjs'],
+  'dist/index.d.cts': [types, 'mathjs'],
+  'dist/testing.js': [esm, './index.js, fast-check'],
+  'dist/testing.cjs': [cjs, './index.cjs, fast-check'],
+  'dist/testing.d.ts': [types, 'fast-check, mathjs'],
+  'dist/testing.d.cts': [types, 'fast-check, mathjs'],
 };
 let bad = false;
-for (const [file, matches] of Object.entries(specifiers)) {
-  const found = [...new Set(matches.map((m) => m[1]))].sort();
-  console.log(`${file} loads: ${found.join(', ') || '(nothing)'}`);
-  if (found.join() !== 'mathjs') bad = true;
+for (const [file, [loads, want]] of Object.entries(expected)) {
+  const found = [...new Set(loads(file))].sort().join(', ');
+  console.log(`${found === want ? 'ok ' : 'BAD'} ${file} loads: ${found || '(nothing)'}${found === want ? '' : `; expected ${want}`}`);
+  if (found !== want) bad = true;
 }
 if (bad) {
-  console.error('expected each bundle to load exactly one module, mathjs (external peer dependency)');
+  console.error('the main entry must load only mathjs (never fast-check); the testing kit only fast-check and the main entry');
   process.exit(1);
 }
 EOF
 node -e "
 const p = require('./package.json');
-if (!p.peerDependencies || !p.peerDependencies.mathjs) { console.error('mathjs must be a peerDependency'); process.exit(1); }
-console.log('peerDependencies.mathjs: ' + p.peerDependencies.mathjs);
+const peers = p.peerDependencies || {};
+const meta = p.peerDependenciesMeta || {};
+if (!peers.mathjs) { console.error('mathjs must be a peerDependency'); process.exit(1); }
+if (!peers['fast-check'] || !meta['fast-check'] || meta['fast-check'].optional !== true) {
+  console.error('fast-check must be an optional peerDependency (peerDependenciesMeta)'); process.exit(1);
+}
+if ((p.dependencies || {})['fast-check']) { console.error('fast-check must not be a dependency'); process.exit(1); }
+console.log('peerDependencies: mathjs ' + peers.mathjs + ', fast-check ' + peers['fast-check'] + ' (optional)');
 "
 
 # --------------------------------------------------------------------------
@@ -101,6 +134,12 @@ EOF
 npm install --no-audit --no-fund --prefer-offline \
   "$tarball" "mathjs@$mathjs_version" "typescript@$typescript_version"
 npm ls --depth=0
+# fast-check is an optional peer: not installed with the package, and the
+# main entry must work without it (the smoke tests below run before it is).
+if node -e "require.resolve('fast-check')" 2>/dev/null; then
+  fail "fast-check was installed along with the package; it must be an optional peer dependency"
+fi
+echo "fast-check not installed: the main entry runs without it"
 
 # A training step on the notebook's 2-3-1 network, the same from ESM and CJS.
 # Loaded from the entry point the exports map names for each, checked below.
@@ -148,6 +187,61 @@ EOF
 node smoke.mjs
 node smoke.cjs
 
+# --------------------------------------------------------------------------
+step "consumer project: the testing kit, with fast-check@$fast_check_version"
+npm install --no-audit --no-fund --prefer-offline "fast-check@$fast_check_version"
+# The property the guide shows, from ESM and from CJS: a custom activation's
+# derivative checked in every layer of random networks holds when right,
+# and fast-check finds a counterexample when it is doubled. And one copy of
+# the library: the kit's activations and errors are the main entry's.
+cat > testing-body.txt <<'EOF'
+const isru = Activation.define({
+  name: 'isru',
+  apply: (z) => z / Math.sqrt(1 + z * z),
+  derivative: (z) => 1 / (1 + z * z) ** 1.5,
+});
+const doubled = Activation.define({
+  name: 'isru-doubled',
+  apply: isru.apply,
+  derivative: (z) => 2 / (1 + z * z) ** 1.5,
+});
+const agrees = (activation) => fc.property(gradientCase({ activations: [activation] }),
+  ({ net, input, target }) => gradientCheck(net, input, target).ok);
+fc.assert(agrees(isru), { seed: 1, numRuns: 25 });
+assert.throws(() => fc.assert(agrees(doubled), { seed: 1, numRuns: 25 }), /Property failed/);
+assert.equal(builtInActivations[0], Activation.identity, 'the kit uses the main entry, not a copy of it');
+assert.throws(() => networkArbitrary({ layers: 0 }), (e) => e instanceof ValueError);
+const [seeded] = fc.sample(seededNetworkArbitrary({ layers: 2 }), { seed: 3, numRuns: 1 });
+assert.equal(seeded.layers.length, 2);
+EOF
+{
+  cat <<'EOF'
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Activation, gradientCheck, ValueError } from 'mathjs-backprop';
+import { builtInActivations, gradientCase, networkArbitrary, seededNetworkArbitrary } from 'mathjs-backprop/testing';
+const entry = import.meta.resolve('mathjs-backprop/testing');
+assert.match(entry, /\/dist\/testing\.js$/, `import resolves to the ESM build, got ${entry}`);
+EOF
+  cat testing-body.txt
+  echo 'console.log(`import  OK: ${entry.replace(/^.*node_modules\//, "")}, a property held and a doubled derivative failed`);'
+} > testing-smoke.mjs
+{
+  cat <<'EOF'
+'use strict';
+const assert = require('node:assert/strict');
+const fc = require('fast-check');
+const { Activation, gradientCheck, ValueError } = require('mathjs-backprop');
+const { builtInActivations, gradientCase, networkArbitrary, seededNetworkArbitrary } = require('mathjs-backprop/testing');
+const entry = require.resolve('mathjs-backprop/testing');
+assert.match(entry, /\/dist\/testing\.cjs$/, `require resolves to the CJS build, got ${entry}`);
+EOF
+  cat testing-body.txt
+  echo 'console.log(`require OK: ${entry.replace(/^.*node_modules\//, "")}, a property held and a doubled derivative failed`);'
+} > testing-smoke.cjs
+node testing-smoke.mjs
+node testing-smoke.cjs
+
 # Type checks against the published .d.ts (ESM) and .d.cts (CJS). The
 # @ts-expect-error lines fail the check if the types resolve to `any`.
 cat > check.ts <<'EOF'
@@ -157,6 +251,8 @@ import {
   type GradientCheckEntry, type GradientCheckReport, type LayerForward, type MatrixLike,
   type NetworkForward, type NetworkGradient, type StepOptions,
 } from 'mathjs-backprop';
+import type { Arbitrary } from 'fast-check';
+import { batchArbitrary, gradientCase, networkArbitrary, type GradientCase, type NetworkData } from 'mathjs-backprop/testing';
 
 const weights: MatrixLike = matrix([[1], [2]]);
 const layer: Layer = Layer.create(weights, Activation.identity);
@@ -177,17 +273,30 @@ Network.sgdStep(net, [3], [4], {});
 // @ts-expect-error the loss is a number
 const notAString: string = gradient.loss;
 
-export { first, grads, isOurs, loss, notAString, worst };
+// The kit's networks are the main entry's Network type.
+const cases: Arbitrary<GradientCase> = gradientCase({ activations: [Activation.tanh], shape: 'batch' });
+const nets: Arbitrary<Network> = networkArbitrary({ layers: { min: 1, max: 2 } });
+const data: Arbitrary<NetworkData> = batchArbitrary(net, { rows: 3 });
+const check = (c: GradientCase): GradientCheckReport => gradientCheck(c.net, c.input, c.target);
+// @ts-expect-error shape is 'example', 'batch' or 'either'
+gradientCase({ shape: 'rows' });
+
+export { cases, check, data, first, grads, isOurs, loss, nets, notAString, worst };
 EOF
 cat > check.cts <<'EOF'
 import { Activation, Layer, Network, type NetworkGradient } from 'mathjs-backprop';
+import type { Arbitrary } from 'fast-check';
+import { gradientCase, type GradientCase } from 'mathjs-backprop/testing';
 
 const net: Network = Network.create([Layer.create([[1], [2]], Activation.identity)]);
 const gradient: NetworkGradient = Network.gradient(net, [3], [4]);
 // @ts-expect-error the output is a Matrix
 const notANumber: number = gradient.output;
+const cases: Arbitrary<GradientCase> = gradientCase({ shape: 'example' });
+// @ts-expect-error kinkMargin is a number
+gradientCase({ kinkMargin: 'small' });
 
-export = { gradient, notANumber };
+export = { cases, gradient, notANumber };
 EOF
 # Strict, and skipLibCheck off so that the published .d.ts files are checked too.
 cat > tsconfig.json <<'EOF'
@@ -235,15 +344,23 @@ type_check() {
 type_check
 
 # --------------------------------------------------------------------------
-# Again with the oldest mathjs major the peer range allows (12 for ">=12 <16").
+# Again with the oldest majors the peer ranges allow: mathjs 12 for
+# ">=12 <16", fast-check 3 for "^3.0.0 || ^4.0.0" (the first number in it).
 peer_range="$(node -p "require('$root/package.json').peerDependencies.mathjs")"
 peer_floor="$(sed -nE 's/^[^0-9]*>=[[:space:]]*v?([0-9]+).*$/\1/p' <<<"$peer_range")"
-if [[ -n "$peer_floor" && "$peer_floor" != "${mathjs_version%%.*}" ]]; then
-  step "consumer project with the oldest peer: mathjs@$peer_floor (peer range \"$peer_range\")"
-  npm install --no-audit --no-fund --prefer-offline "mathjs@$peer_floor"
-  echo "mathjs $(node -p "require('mathjs/package.json').version")"
+fc_range="$(node -p "require('$root/package.json').peerDependencies['fast-check']")"
+fc_floor="$(sed -nE 's/^[^0-9]*([0-9]+).*$/\1/p' <<<"$fc_range")"
+oldest=()
+[[ -n "$peer_floor" && "$peer_floor" != "${mathjs_version%%.*}" ]] && oldest+=("mathjs@$peer_floor")
+[[ -n "$fc_floor" && "$fc_floor" != "${fast_check_version%%.*}" ]] && oldest+=("fast-check@$fc_floor")
+if [[ ${#oldest[@]} -gt 0 ]]; then
+  step "consumer project with the oldest peers: ${oldest[*]} (peer ranges \"$peer_range\", \"$fc_range\")"
+  npm install --no-audit --no-fund --prefer-offline "${oldest[@]}"
+  echo "mathjs $(node -p "require('mathjs/package.json').version"), fast-check $(node -p "require('fast-check/package.json').version")"
   node smoke.mjs
   node smoke.cjs
+  node testing-smoke.mjs
+  node testing-smoke.cjs
   type_check
 fi
 

@@ -15,18 +15,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activation, ValueError, type Activation as ActivationType } from '../src/index.js';
 import { BUILT_IN_ACTIVATIONS } from './arbitraries.js';
+import { thrownBy } from './helpers.js';
 
 const RUNS = { numRuns: 100, seed: 0xac };
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 /** A cubic `c z³ + b z` as a plain activation object (not registered), with its derivative scaled by `k`. */
 function cubic(c: number, b: number, k = 1): ActivationType {

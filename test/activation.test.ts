@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import type { BigNumber } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Activation, UnknownNameError, ValueError } from '../src/index.js';
-import { expectMatrixClose } from './helpers.js';
+import { expectMatrixClose, thrownBy } from './helpers.js';
 
 /** Agreement with an independently computed float64 value: a few ulps. */
 const ULPS = { rtol: 1e-12, atol: 0 };
@@ -28,16 +28,6 @@ let counter = 0;
 function uniqueName(base: string): string {
   counter += 1;
   return `test-${base}-${counter}`;
-}
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
 }
 
 /** A number in [min, max] or [-max, -min]: kept at least `min` away from 0. */

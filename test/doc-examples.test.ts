@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as mathjs from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import * as library from '../src/index.js';
+import * as testing from '../src/testing/index.js';
 import { extractTsdocExamples, runDocModule, type BareExample, type DocBlock } from './doc-runner.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,8 +33,8 @@ for (const file of sourceFiles('src')) {
   bareExamples.push(...scan.bareExamples);
 }
 
-/** What examples may import: the library's source; anything else (mathjs) as this file would. */
-const modules = { 'mathjs-backprop': library, mathjs };
+/** What examples may import: the library's source; anything else (mathjs, fast-check) as this file would. */
+const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, mathjs };
 const importOther = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 describe('the @example blocks of src/', () => {

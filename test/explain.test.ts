@@ -16,7 +16,7 @@ import { matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Loss, Network, ShapeError, ValueError, type Explanation } from '../src/index.js';
 import { golden, setup } from './fixtures/notebook-golden.js';
-import { expectMatrixClose } from './helpers.js';
+import { expectMatrixClose, thrownBy } from './helpers.js';
 
 /** Agreement with the 50-digit golden values: a few ulps; exact zeros to 1e-15. */
 const TRUE = { rtol: 1e-12, atol: 1e-15 };
@@ -31,16 +31,6 @@ function notebookNetwork(): Network {
 
 function notebookExplanation(): Explanation {
   return Network.explain(notebookNetwork(), setup.x, setup.t, { learningRate: setup.learningRate });
-}
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
 }
 
 /** Whether `value` is plain JSON data: numbers, strings, arrays and plain objects only. */

@@ -17,19 +17,10 @@ import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Loss, Network, ValueError, gradientCheck, type GradientCheckReport } from '../src/index.js';
 import { caseArb } from './arbitraries.js';
 import { golden, setup } from './fixtures/notebook-golden.js';
-import { expectMatrixClose } from './helpers.js';
+import { expectMatrixClose, thrownBy } from './helpers.js';
 
 /** BigNumber checks cost some hundred times a float64 one: fewer, smaller cases. */
 const RUNS = { numRuns: 25, seed: 0xb1 };
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 function failing(report: GradientCheckReport): string {
   return report.worst.slice(0, 3).map((e) => `${e.layer}[${e.row}][${e.column}]: ${e.analytic} vs ${e.numeric}`).join('\n');

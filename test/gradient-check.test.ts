@@ -31,7 +31,7 @@ import {
   type Case,
   type Data,
 } from './arbitraries.js';
-import { expectMatrixClose, toNested } from './helpers.js';
+import { expectMatrixClose, toNested, thrownBy } from './helpers.js';
 
 /** Properties: a fixed seed, so that every run checks the same cases. */
 const RUNS = { numRuns: 100, seed: 0x6c };
@@ -49,16 +49,6 @@ const doubledTanh = Activation.define({
   apply: (z) => Math.tanh(z),
   derivative: (_z, a) => 2 * (1 - a * a),
 });
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 function copy<T>(value: T): T {
   return structuredClone(value);

@@ -27,17 +27,9 @@ import {
 } from '../src/index.js';
 import { caseArb } from './arbitraries.js';
 import { setup } from './fixtures/notebook-golden.js';
+import { thrownBy } from './helpers.js';
 
 const RUNS = { numRuns: 50, seed: 0x7e };
-
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -50,3 +50,13 @@ function walk(a: Nested, e: Nested, path: string, out: string[], rtol: number, a
     out.push(`${path || 'value'}: expected ${e}, got ${String(a)}`);
   }
 }
+
+/** The error `fn` throws; fails the test if it throws nothing. */
+export function thrownBy(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to throw, but it returned');
+}

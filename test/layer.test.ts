@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { all, create, isMatrix, matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { Activation, Layer, ShapeError, ValueError, type LayerForward } from '../src/index.js';
-import { expectMatrixClose, toNested } from './helpers.js';
+import { expectMatrixClose, toNested, thrownBy } from './helpers.js';
 
 const EXACT = { rtol: 0, atol: 0 };
 /** Agreement with independently computed float64 values: a few ulps. */
@@ -44,16 +44,6 @@ const SIGMOID = {
 
 /** A second, independent mathjs instance: its classes are not the default one's. */
 const otherMath = create(all);
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 /** A deep copy of nested arrays, for before/after comparisons. */
 function copy<T>(value: T): T {

@@ -17,6 +17,7 @@ import {
   Activation, Layer, Loss, Network, ShapeError, ValueError, explanationToMarkdown, type Explanation,
 } from '../src/index.js';
 import { setup } from './fixtures/notebook-golden.js';
+import { thrownBy } from './helpers.js';
 
 const GOLDEN = new URL('./fixtures/notebook-explanation.md', import.meta.url);
 
@@ -38,16 +39,6 @@ function deepExplanation(): Explanation {
 /** `x` to 6 significant digits without trailing zeros (plain notation only). */
 function six(x: number): string {
   return String(Number(x.toPrecision(6)));
-}
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
 }
 
 /** Checks that every display is closed and every brace balanced in each math span. */

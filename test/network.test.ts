@@ -32,7 +32,7 @@ import {
   type Case,
   type Data,
 } from './arbitraries.js';
-import { expectMatrixClose, toNested, type Nested } from './helpers.js';
+import { expectMatrixClose, toNested, type Nested, thrownBy } from './helpers.js';
 
 /** Values that must come out bit for bit. */
 const EXACT = { rtol: 0, atol: 0 };
@@ -45,16 +45,6 @@ const FD_RUNS = { numRuns: 60, seed: 0xfd };
 
 /** A second, independent mathjs instance: its classes are not the default one's. */
 const otherMath = create(all);
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
-}
 
 /** A deep copy, for before/after comparisons. */
 function copy<T>(value: T): T {

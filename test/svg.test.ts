@@ -24,6 +24,7 @@ import { setup } from './fixtures/notebook-golden.js';
 import { countPixels, decodePng } from './png.js';
 import { elements, label, onEdge, written } from './svg-queries.js';
 import { parseXml, textOf, type XmlElement } from './xml.js';
+import { thrownBy } from './helpers.js';
 
 function notebookNetwork(): Network {
   return Network.create([Layer.create(setup.V, Activation.sigmoid), Layer.create(setup.W, Activation.identity)]);
@@ -31,16 +32,6 @@ function notebookNetwork(): Network {
 
 function notebookExplanation(): Explanation {
   return Network.explain(notebookNetwork(), setup.x, setup.t, { learningRate: setup.learningRate });
-}
-
-/** The error `fn` throws; fails the test if it throws nothing. */
-function thrownBy(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to throw, but it returned');
 }
 
 describe('networkToSVG', () => {
