@@ -40,7 +40,11 @@ export function toFlat(value: unknown, where: string): Flat {
 
 function vectorToFlat(values: readonly unknown[], where: string): Flat {
   const data = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) data[i] = finite(values[i], where, `[${i}]`);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'number' || !Number.isFinite(value)) refuse(value, where, `[${i}]`);
+    data[i] = value;
+  }
   return { data, rows: 1, cols: values.length, rank: 1 };
 }
 
@@ -60,19 +64,21 @@ function matrixToFlat(rows: readonly unknown[], where: string): Flat {
         [rows.length, row.length],
       );
     }
-    for (let c = 0; c < cols; c++) data[r * cols + c] = finite(row[c], where, `[${r}][${c}]`);
+    for (let c = 0; c < cols; c++) {
+      const value = row[c];
+      if (typeof value !== 'number' || !Number.isFinite(value)) refuse(value, where, `[${r}][${c}]`);
+      data[r * cols + c] = value;
+    }
   }
   return { data, rows: rows.length, cols, rank: 2 };
 }
 
-function finite(value: unknown, where: string, index: string): number {
+/** Throws the error for an entry that is not a finite number. */
+function refuse(value: unknown, where: string, index: string): never {
   if (typeof value !== 'number') {
     throw new ValueError(`${where}${index} must be a number, got ${describe(value)}`);
   }
-  if (!Number.isFinite(value)) {
-    throw new ValueError(`${where}${index} must be finite, got ${value}`);
-  }
-  return value;
+  throw new ValueError(`${where}${index} must be finite, got ${value}`);
 }
 
 function describe(value: unknown): string {
