@@ -11,6 +11,7 @@ import { toFlat, toMatrix, type Flat, type MatrixLike } from './internal/convert
 import { batchOf } from './internal/batch.js';
 import { stepWeights } from './internal/kernels.js';
 import { trainExample } from './internal/example-step.js';
+import { copyWeights } from './internal/slab.js';
 import { createWorkspace, forwardModel, gradientModel, type Model, type Workspace } from './internal/model.js';
 import { modelOf, networkFromModel, networkOf } from './internal/network-record.js';
 import { checkColumns, checkLearningRate, checkResult } from './internal/validate.js';
@@ -119,7 +120,7 @@ function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: S
   const rate = checkLearningRate(options?.learningRate, where);
   const batch = batchOf(net, input, target, options.loss, where);
   const { model, input: x } = batch;
-  const next: Model = { ...model, weights: model.weights.map((w) => new Float64Array(w)) };
+  const next: Model = { ...model, weights: copyWeights(model.weights) };
   let loss: number;
   if (x.rows === 1) {
     loss = trainExample(next, x.data, batch.target.data, batch.loss, rate);
