@@ -154,6 +154,8 @@ const softplus: Activation = Object.freeze({
 });
 
 const LEAKY_NAME = /^leakyRelu\((.+)\)$/;
+/** A number as JavaScript writes one: `0.01`, `-0.2`, `1e-7`; not `0x10` or `Infinity`. */
+const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/;
 
 function leakyRelu(alpha = 0.01): Activation {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
@@ -228,7 +230,7 @@ function byName(name: string): Activation {
   const found = builtIns.get(name) ?? defined.get(name);
   if (found !== undefined) return found;
   const leaky = typeof name === 'string' ? LEAKY_NAME.exec(name) : null;
-  if (leaky !== null && leaky[1].trim() !== '' && Number.isFinite(Number(leaky[1]))) {
+  if (leaky !== null && DECIMAL.test(leaky[1])) {
     return leakyRelu(Number(leaky[1]));
   }
   const known = [...builtIns.keys(), 'leakyRelu(alpha)', ...defined.keys()].join(', ');

@@ -455,6 +455,13 @@ describe('Activation.byName', () => {
     expect(Object.isFrozen(leaky)).toBe(true);
   });
 
+  it('throws UnknownNameError for a leakyRelu whose alpha is not written as a decimal number', () => {
+    for (const name of ['leakyRelu(0x10)', 'leakyRelu(Infinity)', 'leakyRelu()', 'leakyRelu( 1)']) {
+      expect(thrownBy(() => Activation.byName(name))).toBeInstanceOf(UnknownNameError);
+    }
+    expect(Activation.byName('leakyRelu(1e-7)').apply(-1)).toBe(-1e-7);
+  });
+
   it('throws UnknownNameError whose message lists the known names', () => {
     const defined = uniqueName('listed');
     Activation.define({ name: defined, apply: (z) => z, derivative: () => 1 });
