@@ -18,7 +18,7 @@
  *
  * Everything is seeded or fixed, so every run writes the same bytes;
  * test/pictures.test.ts checks that the committed files are what this
- * script writes. Run with `npx tsx examples/pictures.ts` after changing the
+ * script writes. Run with `npm run docs:pictures` (or `npx tsx examples/pictures.ts`) after changing the
  * library's drawing, the walkthrough or the Iris example.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

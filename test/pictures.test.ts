@@ -2,7 +2,7 @@
  * The generated parts of the guides (docs/images/*.svg and the walkthrough
  * section of docs/notebook.md) are what examples/pictures.ts writes now.
  * When the library's drawing, the walkthrough or the Iris example changes,
- * run `npx tsx examples/pictures.ts` and commit the files it writes.
+ * run `npm run docs:pictures` and commit the files it writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +11,14 @@ import {
   demoteHeadings, END, generatedFiles, NOTEBOOK_GUIDE, notebookWalkthrough, ROOT, START, withWalkthrough,
 } from '../examples/pictures.js';
 
-const UPDATE = 'is not what examples/pictures.ts generates now; run `npx tsx examples/pictures.ts` to update it';
+const UPDATE = 'is not what examples/pictures.ts generates now; run `npm run docs:pictures` to update it';
 
 describe('examples/pictures.ts', () => {
   const files = generatedFiles();
 
   it.each([...files.keys()])('%s is up to date', (path) => {
     const file = join(ROOT, path);
-    expect(existsSync(file), `${path} is missing; run \`npx tsx examples/pictures.ts\` to write it`).toBe(true);
+    expect(existsSync(file), `${path} is missing; run \`npm run docs:pictures\` to write it`).toBe(true);
     const committed = readFileSync(file, 'utf8');
     // Compared as a boolean: the failure is the message saying how to update, not a diff of two SVG files.
     expect(committed === files.get(path), `${path} ${UPDATE}`).toBe(true);
