@@ -5,10 +5,8 @@
  */
 import type { Network } from './network.js';
 import { ShapeError, ValueError } from './errors.js';
+import { forwardPass } from './internal/batch.js';
 import { toFlat, type Flat, type MatrixLike } from './internal/convert.js';
-import { createWorkspace, forwardModel } from './internal/model.js';
-import { modelOf } from './internal/network-record.js';
-import { checkColumns } from './internal/validate.js';
 
 /**
  * The class of the row of `m` numbers at `offset`: the index of the largest
@@ -28,16 +26,6 @@ function classesOfRows(data: Float64Array, rows: number, m: number): number[] {
   return classes;
 }
 
-function checkOutputIsNumber(output: Float64Array, m: number, where: string): void {
-  for (let i = 0; i < output.length; i++) {
-    if (Number.isNaN(output[i])) {
-      throw new ValueError(
-        `${where}: output ${Math.floor(i / m)} is NaN at entry ${i % m}, so it has no class; check the activations`,
-      );
-    }
-  }
-}
-
 /** The implementation of `Network.predictClass`, documented there: one example gives one class. */
 export function predictClass(net: Network, input: readonly number[]): number;
 /** A batch, one example per row, gives one class per row. */
@@ -46,14 +34,8 @@ export function predictClass(net: Network, input: readonly (readonly number[])[]
 export function predictClass(net: Network, input: MatrixLike): number | number[];
 export function predictClass(net: Network, input: MatrixLike): number | number[] {
   const where = 'Network.predictClass';
-  const model = modelOf(net, where);
-  const x = toFlat(input, `${where}: input`);
-  checkColumns(x, model.sizes[0], where, 'input');
-  const ws = createWorkspace(model, x.rows);
-  forwardModel(model, x.data, ws);
+  const { model, input: x, output } = forwardPass(net, input, where);
   const m = model.sizes[model.sizes.length - 1];
-  const output = ws.a[model.weights.length - 1];
-  checkOutputIsNumber(output, m, where);
   const classes = classesOfRows(output, x.rows, m);
   return x.rank === 1 ? classes[0] : classes;
 }

@@ -8,7 +8,7 @@ import type { Matrix } from 'mathjs';
 import type { Layer, LayerForward } from './layer.js';
 import type { Loss } from './loss.js';
 import { toFlat, toMatrix, type Flat, type MatrixLike } from './internal/convert.js';
-import { batchOf } from './internal/batch.js';
+import { batchOf, forwardPass } from './internal/batch.js';
 import { stepWeights } from './internal/kernels.js';
 import { trainExample } from './internal/example-step.js';
 import { copyWeights } from './internal/slab.js';
@@ -74,12 +74,7 @@ function create(layers: readonly Layer[]): Network {
 }
 
 function forward(net: Network, input: MatrixLike): NetworkForward {
-  const model = modelOf(net, 'Network.forward');
-  const x = toFlat(input, 'Network.forward: input');
-  checkColumns(x, model.sizes[0], 'Network.forward', 'input');
-  const ws = createWorkspace(model, x.rows);
-  forwardModel(model, x.data, ws);
-  checkResult(ws.a[model.weights.length - 1], 'Network.forward', 'the output');
+  const { model, input: x, ws } = forwardPass(net, input, 'Network.forward');
   const layers = model.weights.map((_, l) => ({
     input: l === 0 ? toMatrix(x.data, x.rows, x.cols, x.rank) : outputOf(ws, x, l - 1, model, ws.a[l - 1]),
     z: outputOf(ws, x, l, model, ws.z[l]),
@@ -89,14 +84,8 @@ function forward(net: Network, input: MatrixLike): NetworkForward {
 }
 
 function predict(net: Network, input: MatrixLike): Matrix {
-  const model = modelOf(net, 'Network.predict');
-  const x = toFlat(input, 'Network.predict: input');
-  checkColumns(x, model.sizes[0], 'Network.predict', 'input');
-  const ws = createWorkspace(model, x.rows);
-  forwardModel(model, x.data, ws);
-  const last = model.weights.length - 1;
-  checkResult(ws.a[last], 'Network.predict', 'the output');
-  return outputOf(ws, x, last, model, ws.a[last]);
+  const { model, input: x, ws, output } = forwardPass(net, input, 'Network.predict');
+  return outputOf(ws, x, model.weights.length - 1, model, output);
 }
 
 function gradient(net: Network, input: MatrixLike, target: MatrixLike, options: GradientOptions = {}): NetworkGradient {

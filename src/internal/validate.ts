@@ -63,14 +63,16 @@ export function checkTarget(target: Flat, input: Flat, outputs: number, where: s
 }
 
 /**
- * Refuses a result that overflowed float64: NaN or ±Infinity anywhere in
- * `values`, so that no function hands back NaN silently.
+ * Refuses a result that is NaN or ±Infinity anywhere in `values`, so that no
+ * function hands one back silently. With `columns`, the message names the
+ * row (the example) and the entry.
  */
-export function checkResult(values: ArrayLike<number>, where: string, what: string): void {
+export function checkResult(values: ArrayLike<number>, where: string, what: string, columns = 0): void {
   for (let k = 0; k < values.length; k++) {
     if (!Number.isFinite(values[k])) {
+      const at = columns > 0 ? ` for example ${Math.floor(k / columns)} at entry ${k % columns}` : '';
       throw new ValueError(
-        `${where}: ${what} came out as ${values[k]}: the weights or inputs are too large for float64 arithmetic`,
+        `${where}: ${what} came out as ${values[k]}${at}: the weights or inputs overflow float64, or an activation or loss returned it`,
       );
     }
   }
