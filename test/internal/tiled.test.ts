@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backwardRows, forwardRows, useTiles } from '../../src/internal/kernels.js';
+import { backwardLayer, backwardRows, forwardLayer, forwardRows, useTiles } from '../../src/internal/kernels.js';
 import { forwardProduct, inputProduct, weightProduct } from '../../src/internal/tiled.js';
-import { numbers, sameNumbers } from './models.js';
+import { activations, numbers, sameNumbers } from './models.js';
 
 // Shapes around the tile size, so every edge case (full tiles, partial rows,
 // partial columns, no full tile at all) is drawn.
@@ -61,5 +61,47 @@ describe('useTiles', () => {
     expect(useTiles(784, 128, 32)).toBe(true);
     expect(useTiles(2, 3, 32)).toBe(false);
     expect(useTiles(784, 128, 3)).toBe(false);
+  });
+});
+
+describe('forwardLayer and backwardLayer', () => {
+  // Batches large enough for the tiles, through every activation: the layer
+  // kernels (tiles, then the activation loops) against the plain loops.
+  const batch = fc.record({
+    n: fc.integer({ min: 4, max: 9 }),
+    m: fc.integer({ min: 4, max: 9 }),
+    rows: fc.integer({ min: 4, max: 9 }),
+    activation: fc.constantFrom(...activations),
+  }).chain(({ n, m, rows, activation }) =>
+    fc.record({
+      n: fc.constant(n), m: fc.constant(m), rows: fc.constant(rows), activation: fc.constant(activation),
+      w: numbers((n + 1) * m, false), x: numbers(rows * n), upstream: numbers(rows * m, false),
+    }),
+  );
+
+  it('give the bits of the plain loops on batches, for every activation', () => {
+    fc.assert(fc.property(batch, ({ n, m, rows, activation, w, x, upstream }) => {
+      expect(useTiles(n, m, rows)).toBe(true);
+      const z = new Float64Array(rows * m);
+      const a = new Float64Array(rows * m);
+      forwardLayer(w, n, m, activation, x, rows, z, a);
+      const plainZ = new Float64Array(rows * m);
+      forwardRows(w, n, m, x, rows, plainZ);
+      const plainA = plainZ.map((value) => activation.apply(value));
+      expect(sameNumbers(z, plainZ)).toBe(true);
+      expect(sameNumbers(a, plainA)).toBe(true);
+
+      const delta = new Float64Array(rows * m);
+      const grad = new Float64Array(w.length);
+      const inputGrad = new Float64Array(rows * n);
+      backwardLayer(w, n, m, activation, x, rows, z, a, upstream, delta, grad, inputGrad);
+      const plainDelta = upstream.map((u, k) => u * activation.derivative(plainZ[k], plainA[k]));
+      const plainGrad = new Float64Array(w.length);
+      const plainInput = new Float64Array(rows * n);
+      backwardRows(w, n, m, x, rows, plainDelta, plainGrad, plainInput);
+      expect(sameNumbers(delta, plainDelta)).toBe(true);
+      expect(sameNumbers(grad, plainGrad)).toBe(true);
+      expect(sameNumbers(inputGrad, plainInput)).toBe(true);
+    }), { numRuns: 200 });
   });
 });
