@@ -237,6 +237,10 @@ function byName(name: string): Activation {
   throw new UnknownNameError(`Activation.byName: no activation named "${String(name)}"; known: ${known}`, String(name));
 }
 
+function check(activation: Activation, options?: ActivationCheckOptions): ActivationCheckReport {
+  return checkActivationFunction(activation, options);
+}
+
 /**
  * The built-in activations and the means to define and look up others.
  *
@@ -430,6 +434,5 @@ export const Activation = Object.freeze({
    * report.firstFailure?.numeric; // => 0.0066480567
    * ```
    */
-  check: (activation: Activation, options?: ActivationCheckOptions): ActivationCheckReport =>
-    checkActivationFunction(activation, options),
+  check,
 });

@@ -98,10 +98,15 @@ export function ownLayer(layer: Layer, where: string): Layer {
   if (layer == null || typeof layer !== 'object') {
     throw new ValueError(`${where}: expected a Layer, got ${String(layer)}`);
   }
-  return create(layer.weights, layer.activation, where);
+  return checkedLayer(layer.weights, layer.activation, where);
 }
 
-function create(weights: MatrixLike, activation: Activation, where = 'Layer.create'): Layer {
+function create(weights: MatrixLike, activation: Activation): Layer {
+  return checkedLayer(weights, activation, 'Layer.create');
+}
+
+/** A layer over a checked copy of `weights`; `where` starts the error messages. */
+function checkedLayer(weights: MatrixLike, activation: Activation, where: string): Layer {
   const flat = toFlat(weights, `${where}: weights`);
   if (flat.rank !== 2 || flat.rows < 2) {
     throw new ShapeError(
@@ -215,7 +220,7 @@ export const Layer = Object.freeze({
    * hidden.outputSize; // => 3
    * ```
    */
-  create: (weights: MatrixLike, activation: Activation): Layer => create(weights, activation),
+  create,
   /**
    * The forward pass of one layer: `z = [-1, x] · weights`, `a = f(z)`.
    * For one example (`n` inputs) `z` and `a` are vectors of `m`; for a

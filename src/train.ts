@@ -4,7 +4,7 @@
  * @module
  */
 import { ValueError } from './errors.js';
-import { Loss } from './loss.js';
+import type { Loss } from './loss.js';
 import type { Network } from './network.js';
 import type { MatrixLike } from './internal/convert.js';
 import type { CompiledStep } from './internal/compile.js';
@@ -122,7 +122,7 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
     full: createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
-    compiled: settings.loss === Loss.squaredError ? compiledStepOf(working) : null,
+    compiled: compiledStepOf(working, settings.loss),
   };
 }
 

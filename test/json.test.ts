@@ -18,6 +18,7 @@ import {
   type NetworkJSON,
 } from '../src/index.js';
 import type { Matrix } from 'mathjs';
+import { thrownBy } from './helpers.js';
 
 /** A custom activation, defined once for the whole file. */
 const softsign = Activation.define({
@@ -56,12 +57,7 @@ function valid(): Record<string, unknown> {
 
 /** Asserts that `fromJSON(document)` throws FormatError with this path and message. */
 function expectRefused(document: unknown, path: string, message: string): void {
-  let caught: unknown;
-  try {
-    Network.fromJSON(document);
-  } catch (error) {
-    caught = error;
-  }
+  const caught = thrownBy(() => Network.fromJSON(document));
   expect(caught).toBeInstanceOf(FormatError);
   expect((caught as FormatError).message).toBe(`Network.fromJSON: ${message}`);
   expect((caught as FormatError).path).toBe(path);
@@ -208,12 +204,7 @@ describe('Network.fromJSON', () => {
     const withWeights = (weights: unknown): Record<string, unknown> => layer0({ weights });
 
     it('a string that is not JSON', () => {
-      let caught: unknown;
-      try {
-        Network.fromJSON('{"format": ');
-      } catch (error) {
-        caught = error;
-      }
+      const caught = thrownBy(() => Network.fromJSON('{"format": '));
       expect(caught).toBeInstanceOf(FormatError);
       expect((caught as Error).message).toMatch(/^Network\.fromJSON: the string is not valid JSON \(/);
     });
@@ -255,12 +246,7 @@ describe('Network.fromJSON', () => {
     it('an unknown activation, mentioning Activation.define for custom ones', () => {
       const document = valid();
       (document.layers as Record<string, unknown>[])[1].activation = 'swish';
-      let caught: unknown;
-      try {
-        Network.fromJSON(document);
-      } catch (error) {
-        caught = error;
-      }
+      const caught = thrownBy(() => Network.fromJSON(document));
       expect(caught).toBeInstanceOf(FormatError);
       expect((caught as FormatError).path).toBe('layers[1].activation');
       expect((caught as Error).message).toMatch(/^Network\.fromJSON: layers\[1\]\.activation "swish" is not a known activation \(known: identity, sigmoid, .*leakyRelu\(alpha\).*\); define a custom one with Activation\.define before reading the network$/);

@@ -7,7 +7,7 @@
  * It computes exactly what `gradientModel` followed by `stepWeights` does,
  * in the same order, without the gradient buffers' extra pass.
  */
-import { Loss } from '../loss.js';
+import type { Loss } from '../loss.js';
 import { derive } from './activate.js';
 import {
   borrowWorkspace, compiledStepOf, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
@@ -20,10 +20,8 @@ import {
  * before the step.
  */
 export function trainExample(model: Model, x: Float64Array, target: Float64Array, loss: Loss, rate: number): number {
-  if (loss === Loss.squaredError) {
-    const compiled = compiledStepOf(model);
-    if (compiled !== null) return compiled(model.weights, x, 0, target, 0, rate);
-  }
+  const compiled = compiledStepOf(model, loss);
+  if (compiled !== null) return compiled(model.weights, x, 0, target, 0, rate);
   const ws = borrowWorkspace(model);
   try {
     return exampleStep(model, x, target, loss, rate, ws);

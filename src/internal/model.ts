@@ -3,7 +3,7 @@
  * the buffers one pass over a batch writes. Nothing here validates.
  */
 import type { Activation } from '../activation.js';
-import type { Loss } from '../loss.js';
+import { Loss } from '../loss.js';
 import { compileStep, type CompiledStep } from './compile.js';
 import { backwardLayer, forwardLayer } from './kernels.js';
 
@@ -41,8 +41,12 @@ export function returnWorkspace(model: Model, ws: Workspace): void {
   if (model.shared !== undefined) model.shared.scratch = ws;
 }
 
-/** The compiled step of a tiny network with squared error, made once; else null. */
-export function compiledStepOf(model: Model): CompiledStep | null {
+/**
+ * The compiled step of a tiny network, made once, when the loss is the
+ * squared error it is written for; else null.
+ */
+export function compiledStepOf(model: Model, loss: Loss): CompiledStep | null {
+  if (loss !== Loss.squaredError) return null;
   const shared = model.shared;
   if (shared === undefined) return compileStep(model);
   if (shared.compiled === undefined) shared.compiled = compileStep(model);
