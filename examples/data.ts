@@ -5,7 +5,7 @@
  * numbers on every run.
  */
 import { pathToFileURL } from 'node:url';
-import { createRandom, shuffleInPlace } from '../src/internal/random.js';
+import { createRandom, shuffleInPlace } from '../src/engine/random.js';
 
 /** Row indices of a training split and a test split. */
 export interface Split {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { GradientCheckReport } from './gradient-check.js';
+import type { GradientCheckReport } from './verify/gradient-check.js';
 
 /**
  * The base class of every error this library throws, so one `instanceof`

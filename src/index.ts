@@ -7,9 +7,9 @@
  */
 
 // Building blocks
-export { Activation, type ActivationDefinition } from './activation.js';
-export { Loss } from './loss.js';
-export { Layer, type LayerForward, type LayerGradient } from './layer.js';
+export { Activation, type ActivationDefinition } from './math/activation.js';
+export { Loss } from './math/loss.js';
+export { Layer, type LayerForward, type LayerGradient } from './model/layer.js';
 
 // Networks
 export {
@@ -18,13 +18,13 @@ export {
   type NetworkGradient,
   type GradientOptions,
   type StepOptions,
-} from './network.js';
-export type { InitOptions, InitScheme } from './init.js';
-export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train.js';
-export type { NetworkJSON, LayerJSON } from './json.js';
+} from './namespaces/network.js';
+export type { InitOptions, InitScheme } from './model/init.js';
+export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/train.js';
+export type { NetworkJSON, LayerJSON } from './model/json.js';
 
 // Classification
-export { accuracy } from './classify.js';
+export { accuracy } from './model/classify.js';
 
 // Verification
 export {
@@ -36,20 +36,20 @@ export {
   type GradientCheckWarning,
   type GradientCheckKinkWarning,
   type GradientCheckFallbackWarning,
-} from './gradient-check.js';
-export { formatGradientReport, assertGradients, type GradientReportFormat } from './gradient-report.js';
-export type { BigActivation } from './activation.js';
-export type { BigLoss } from './loss.js';
-export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './activation-check.js';
+} from './verify/gradient-check.js';
+export { formatGradientReport, assertGradients, type GradientReportFormat } from './verify/gradient-report.js';
+export type { BigActivation } from './math/activation.js';
+export type { BigLoss } from './math/loss.js';
+export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './math/activation-check.js';
 
 // Teaching
-export type { Explanation, ExplainOptions, LayerExplanation } from './explain.js';
-export { explanationToMarkdown, type MarkdownOptions } from './markdown.js';
-export { networkToSVG, type NetworkSVGOptions } from './network-svg.js';
-export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './loss-curve-svg.js';
+export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';
+export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js';
+export { networkToSVG, type NetworkSVGOptions } from './draw/network-svg.js';
+export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './draw/loss-curve-svg.js';
 
 // Errors
 export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError, GradientCheckError } from './errors.js';
 
 // Shapes
-export type { MatrixLike } from './internal/convert.js';
+export type { MatrixLike } from './boundary/convert.js';

@@ -13,7 +13,7 @@ import {
   UnknownNameError,
   ValueError,
 } from '../src/index.js';
-import { thrownBy } from './helpers.js';
+import { thrownBy } from './support/helpers.js';
 
 describe('BackpropError', () => {
   it('is an Error named "BackpropError" with the given message', () => {

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Network } from '../src/index.js';
 import { printNotebook } from '../examples/notebook.js';
 import { setup, golden, slip } from './fixtures/notebook-golden.js';
-import { expectMatrixClose, toNested, type Nested } from './helpers.js';
+import { expectMatrixClose, toNested, type Nested } from './support/helpers.js';
 
 /** Agreement with the 50-digit golden values: a few ulps; exact zeros to 1e-15. */
 const TRUE = { rtol: 1e-12, atol: 1e-15 };

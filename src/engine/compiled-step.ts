@@ -1,0 +1,102 @@
+/**
+ * Straight-line code for tiny networks. For a network whose layers are all
+ * small (the notebook's 2-3-1, say), loops cost more than the arithmetic:
+ * this writes out one example's SGD step as a JavaScript function with
+ * every weight index a constant and every activation inlined, and compiles
+ * it once with `new Function`.
+ *
+ * The generated step does what `exampleStep` does, term by term in the same
+ * order, so it gives the same bits (up to the sign of zero). It is used only
+ * for the squared-error loss and the built-in activations it can inline;
+ * anything else, or a host that forbids `new Function`, takes the loops.
+ */
+import { Activation, sigmoidOf } from '../math/activation.js';
+import type { Model } from './flat-model.js';
+
+/** The largest `(n + 1) · m` of a layer written out in full. */
+const MAX_LAYER_WEIGHTS = 64;
+
+/**
+ * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
+ * updating `weights` in place; returns the squared-error loss before the step.
+ */
+export type CompiledStep = (
+  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
+  t: ArrayLike<number>, tOffset: number, rate: number,
+) => number;
+
+const INLINE = new Map<Activation, { apply: (z: string) => string; derivative: (z: string, a: string) => string }>([
+  [Activation.identity, { apply: (z) => z, derivative: () => '1' }],
+  [Activation.sigmoid, { apply: (z) => `sigmoid(${z})`, derivative: (_z, a) => `(${a} * (1 - ${a}))` }],
+  [Activation.tanh, { apply: (z) => `Math.tanh(${z})`, derivative: (_z, a) => `(1 - ${a} * ${a})` }],
+  [Activation.relu, { apply: (z) => `(${z} > 0 ? ${z} : 0)`, derivative: (z) => `(${z} > 0 ? 1 : 0)` }],
+]);
+
+/** Whether `compileStep` writes out this model. */
+export function canCompile(model: Model): boolean {
+  return model.weights.every((w, l) => w.length <= MAX_LAYER_WEIGHTS && INLINE.has(model.activations[l]));
+}
+
+/** The source of the step's body, for `model`'s sizes and activations. */
+export function stepSource(model: Model): string {
+  const L = model.weights.length;
+  const lines: string[] = [];
+  const inputs = (l: number) => Array.from({ length: model.sizes[l] }, (_, i) => (l === 0 ? `x${i}` : `a${l - 1}_${i}`));
+  model.weights.forEach((_, l) => lines.push(`const w${l} = weights[${l}];`));
+  inputs(0).forEach((name, i) => lines.push(`const ${name} = x[xOffset + ${i}];`));
+  for (let l = 0; l < L; l++) lines.push(...forwardLines(model, l, inputs(l)));
+  const m = model.sizes[L];
+  lines.push('let loss = 0;');
+  for (let k = 0; k < m; k++) {
+    lines.push(`const e${k} = a${L - 1}_${k} - t[tOffset + ${k}];`, `loss += e${k} * e${k};`, `const u${L - 1}_${k} = 2 * e${k};`);
+  }
+  for (let l = L - 1; l >= 0; l--) lines.push(...backwardLines(model, l, inputs(l)));
+  lines.push('return loss;');
+  return lines.join('\n');
+}
+
+function forwardLines(model: Model, l: number, inputs: string[]): string[] {
+  const m = model.sizes[l + 1];
+  const inline = INLINE.get(model.activations[l])!;
+  const lines: string[] = [];
+  for (let j = 0; j < m; j++) {
+    const terms = inputs.map((x, i) => ` + ${x} * w${l}[${(i + 1) * m + j}]`).join('');
+    lines.push(`const z${l}_${j} = -w${l}[${j}]${terms};`, `const a${l}_${j} = ${inline.apply(`z${l}_${j}`)};`);
+  }
+  return lines;
+}
+
+function backwardLines(model: Model, l: number, inputs: string[]): string[] {
+  const m = model.sizes[l + 1];
+  const inline = INLINE.get(model.activations[l])!;
+  const lines: string[] = [];
+  for (let j = 0; j < m; j++) {
+    lines.push(`const d${l}_${j} = u${l}_${j} * ${inline.derivative(`z${l}_${j}`, `a${l}_${j}`)};`);
+  }
+  if (l > 0) {
+    inputs.forEach((_, i) => {
+      const terms = Array.from({ length: m }, (_, j) => ` + w${l}[${(i + 1) * m + j}] * d${l}_${j}`).join('');
+      lines.push(`const u${l - 1}_${i} = 0${terms};`);
+    });
+  }
+  for (let j = 0; j < m; j++) lines.push(`w${l}[${j}] = w${l}[${j}] - rate * (0 - d${l}_${j});`);
+  inputs.forEach((x, i) => {
+    for (let j = 0; j < m; j++) {
+      const k = (i + 1) * m + j;
+      lines.push(`w${l}[${k}] = w${l}[${k}] - rate * (${x} * d${l}_${j});`);
+    }
+  });
+  return lines;
+}
+
+/** The compiled step for `model`, or null when it cannot be written out here. */
+export function compileStep(model: Model): CompiledStep | null {
+  if (!canCompile(model)) return null;
+  try {
+    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, rate) {\n${stepSource(model)}\n};`);
+    return factory(sigmoidOf) as CompiledStep;
+  } catch {
+    // NOTE: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the loops still work.
+    return null;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * A network as the kernels see it: flat weights, activations and sizes, and
+ * the buffers one pass over a batch writes. Nothing here validates.
+ */
+import type { Activation } from '../math/activation.js';
+import { Loss } from '../math/loss.js';
+import { compileStep, type CompiledStep } from './compiled-step.js';
+import { backwardLayer, forwardLayer } from './kernels.js';
+
+/** Layer `l` maps `sizes[l]` inputs to `sizes[l + 1]` outputs. */
+export interface Model {
+  readonly sizes: readonly number[];
+  readonly weights: readonly Float64Array[];
+  readonly activations: readonly Activation[];
+  /** What models of the same sizes and activations can share; see {@link Shared}. */
+  readonly shared?: Shared;
+}
+
+/**
+ * Kept between calls for models of one architecture, so that a step on one
+ * example allocates only what it returns: a one-row workspace (null while a
+ * call is using it, so a nested call makes its own) and the compiled step
+ * (undefined until first asked for).
+ */
+export interface Shared {
+  scratch: Workspace | null;
+  compiled: CompiledStep | null | undefined;
+}
+
+/** A one-row workspace for `model`: its shared one when free, else a new one. */
+export function borrowWorkspace(model: Model): Workspace {
+  const shared = model.shared;
+  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1);
+  const ws = shared.scratch;
+  shared.scratch = null;
+  return ws;
+}
+
+/** Gives a one-row workspace back for the next call to borrow. */
+export function returnWorkspace(model: Model, ws: Workspace): void {
+  if (model.shared !== undefined) model.shared.scratch = ws;
+}
+
+/**
+ * The compiled step of a tiny network, made once, when the loss is the
+ * squared error it is written for; else null.
+ */
+export function compiledStepOf(model: Model, loss: Loss): CompiledStep | null {
+  if (loss !== Loss.squaredError) return null;
+  const shared = model.shared;
+  if (shared === undefined) return compileStep(model);
+  if (shared.compiled === undefined) shared.compiled = compileStep(model);
+  return shared.compiled;
+}
+
+/**
+ * The buffers of one forward and backward pass over `rows` examples; for
+ * layer `l`: `z`, `a`, `delta` and `upstream = ∂L/∂a`, each `rows × sizes[l+1]`,
+ * and `grads` shaped like the weights.
+ */
+export interface Workspace {
+  readonly rows: number;
+  readonly z: Float64Array[];
+  readonly a: Float64Array[];
+  readonly delta: Float64Array[];
+  readonly upstream: Float64Array[];
+  readonly grads: Float64Array[];
+  /** Row views of the output activations and of the output's `upstream`. */
+  readonly outputRows: Float64Array[];
+  readonly outputGradRows: Float64Array[];
+}
+
+/** Allocates the buffers for passes over `rows` examples of `model`. */
+export function createWorkspace(model: Model, rows: number): Workspace {
+  const perLayer = model.weights.map((_, l) => rows * model.sizes[l + 1]);
+  const last = model.weights.length - 1;
+  const z = perLayer.map((size) => new Float64Array(size));
+  const a = perLayer.map((size) => new Float64Array(size));
+  const upstream = perLayer.map((size) => new Float64Array(size));
+  return {
+    rows, z, a, upstream,
+    delta: perLayer.map((size) => new Float64Array(size)),
+    grads: model.weights.map((w) => new Float64Array(w.length)),
+    outputRows: rowViews(a[last], rows),
+    outputGradRows: rowViews(upstream[last], rows),
+  };
+}
+
+/** Views of each of the `rows` equal rows of `data`, sharing its memory. */
+export function rowViews(data: Float64Array, rows: number): Float64Array[] {
+  if (rows === 1) return [data];
+  const cols = data.length / rows;
+  return Array.from({ length: rows }, (_, r) => data.subarray(r * cols, (r + 1) * cols));
+}
+
+/** The input of layer `l`: the data for layer 0, else the activations below. */
+export function layerInput(ws: Workspace, x: Float64Array, l: number): Float64Array {
+  return l === 0 ? x : ws.a[l - 1];
+}
+
+/** Forward pass of `rows` examples `x` through every layer, into `ws`. */
+export function forwardModel(model: Model, x: Float64Array, ws: Workspace): void {
+  for (let l = 0; l < model.weights.length; l++) {
+    forwardLayer(
+      model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
+      layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l],
+    );
+  }
+}
+
+/**
+ * Forward and backward pass for the batch-mean loss: fills every buffer of
+ * `ws` (the weight gradients in `ws.grads`) and returns the mean loss.
+ * `targetRows` are the rows of the targets, one per example.
+ */
+export function gradientModel(
+  model: Model, x: Float64Array, targetRows: readonly ArrayLike<number>[], loss: Loss, ws: Workspace,
+): number {
+  forwardModel(model, x, ws);
+  const last = model.weights.length - 1;
+  const gradient = ws.upstream[last];
+  let total = 0;
+  for (let r = 0; r < ws.rows; r++) {
+    total += loss.value(ws.outputRows[r], targetRows[r]);
+    loss.gradient(ws.outputRows[r], targetRows[r], ws.outputGradRows[r]);
+  }
+  // The mean over the batch: each row's ∂L/∂y divided by the number of rows.
+  if (ws.rows > 1) for (let k = 0; k < gradient.length; k++) gradient[k] /= ws.rows;
+  for (let l = last; l >= 0; l--) {
+    backwardLayer(
+      model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
+      layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l],
+      ws.upstream[l], ws.delta[l], ws.grads[l], l > 0 ? ws.upstream[l - 1] : null,
+    );
+  }
+  return total / ws.rows;
+}
+
+/** The mean loss of `rows` examples after a forward pass into `ws`. */
+export function lossModel(
+  model: Model, x: Float64Array, targetRows: readonly ArrayLike<number>[], loss: Loss, ws: Workspace,
+): number {
+  forwardModel(model, x, ws);
+  let total = 0;
+  for (let r = 0; r < ws.rows; r++) total += loss.value(ws.outputRows[r], targetRows[r]);
+  return total / ws.rows;
+}

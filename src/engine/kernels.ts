@@ -1,0 +1,121 @@
+/**
+ * The arithmetic of one layer over flat row-major Float64Arrays, for a batch
+ * of `rows` examples. A layer with `n` inputs and `m` neurons has weights
+ * `w` of `(n + 1) × m`, row 0 on the constant bias input -1.
+ *
+ * Every sum runs in the same order in every kernel of this library (bias
+ * first, then inputs in order; over examples in order), so the fast paths
+ * give the same bits as these loops. These loops do no validation: the
+ * public functions check shapes once.
+ */
+import type { Activation } from '../math/activation.js';
+import { activate, derive } from './activate.js';
+import { forwardProduct, inputProduct, weightProduct } from './tiled.js';
+
+/**
+ * Whether a batch of `rows` through a layer of `n` inputs and `m` neurons
+ * takes the 4 × 4 tiled products: only when tiles fill more than the edges.
+ */
+export function useTiles(n: number, m: number, rows: number): boolean {
+  return rows >= 4 && n >= 4 && m >= 4;
+}
+
+/**
+ * Forward pass: `z = [-1, x] · w` and `a = f(z)`. Writes `z` and `a`
+ * (`rows × m`); large enough batches take the tiled product.
+ */
+export function forwardLayer(
+  w: Float64Array, n: number, m: number, activation: Activation,
+  x: Float64Array, rows: number, z: Float64Array, a: Float64Array,
+): void {
+  if (useTiles(n, m, rows)) forwardProduct(w, n, m, x, rows, z);
+  else forwardRows(w, n, m, x, rows, z);
+  activate(activation, z, a, 0, rows * m);
+}
+
+/**
+ * `z = [-1, x] · w`, one row at a time. Eight neighbouring neurons are summed
+ * together in registers, each over the inputs in order, so every sum is the
+ * plain loop's `z_j = -w[0][j] + x_0 w[1][j] + x_1 w[2][j] + ...`.
+ */
+export function forwardRows(w: Float64Array, n: number, m: number, x: Float64Array, rows: number, z: Float64Array): void {
+  const m8 = m - (m % 8);
+  for (let r = 0; r < rows; r++) {
+    const xr = r * n;
+    const zr = r * m;
+    for (let j = 0; j < m8; j += 8) forwardEight(w, n, m, x, xr, j, z, zr + j);
+    for (let j = m8; j < m; j++) {
+      let sum = -w[j];
+      for (let i = 0, wi = m + j; i < n; i++, wi += m) {
+        const xi = x[xr + i];
+        if (xi !== 0) sum += xi * w[wi];
+      }
+      z[zr + j] = sum;
+    }
+  }
+}
+
+/** `z[at .. at + 7]` for neurons `j .. j + 7` of the row of `x` from `xr` on. */
+function forwardEight(w: Float64Array, n: number, m: number, x: Float64Array, xr: number, j: number, z: Float64Array, at: number): void {
+  let c0 = -w[j], c1 = -w[j + 1], c2 = -w[j + 2], c3 = -w[j + 3];
+  let c4 = -w[j + 4], c5 = -w[j + 5], c6 = -w[j + 6], c7 = -w[j + 7];
+  for (let i = 0, wi = m + j; i < n; i++, wi += m) {
+    const xi = x[xr + i];
+    // NOTE: adding 0 · w changes no sum (but for the sign of a zero), so zero inputs are skipped.
+    if (xi === 0) continue;
+    c0 += xi * w[wi]; c1 += xi * w[wi + 1]; c2 += xi * w[wi + 2]; c3 += xi * w[wi + 3];
+    c4 += xi * w[wi + 4]; c5 += xi * w[wi + 5]; c6 += xi * w[wi + 6]; c7 += xi * w[wi + 7];
+  }
+  z[at] = c0; z[at + 1] = c1; z[at + 2] = c2; z[at + 3] = c3;
+  z[at + 4] = c4; z[at + 5] = c5; z[at + 6] = c6; z[at + 7] = c7;
+}
+
+/**
+ * Backward pass of one layer, given `upstream = ∂L/∂a` (`rows × m`):
+ * - `delta = ∂L/∂z = upstream ⊙ f'(z, a)`;
+ * - `grad = ∂L/∂w = [-1, x]ᵀ · delta`, summed over the rows (`(n + 1) × m`);
+ * - `inputGrad = ∂L/∂x = delta · w[1..n]ᵀ` (`rows × n`), skipped when null.
+ *
+ * Large enough batches take the tiled products.
+ */
+export function backwardLayer(
+  w: Float64Array, n: number, m: number, activation: Activation,
+  x: Float64Array, rows: number, z: Float64Array, a: Float64Array,
+  upstream: Float64Array, delta: Float64Array, grad: Float64Array, inputGrad: Float64Array | null,
+): void {
+  derive(activation, z, a, upstream, delta, 0, rows * m);
+  if (!useTiles(n, m, rows)) {
+    backwardRows(w, n, m, x, rows, delta, grad, inputGrad);
+    return;
+  }
+  weightProduct(n, m, x, rows, delta, grad);
+  if (inputGrad !== null) inputProduct(w, n, m, rows, delta, inputGrad);
+}
+
+/** `grad` and `inputGrad` from `delta`, one row and one input at a time: the plain loops. */
+export function backwardRows(
+  w: Float64Array, n: number, m: number, x: Float64Array, rows: number,
+  delta: Float64Array, grad: Float64Array, inputGrad: Float64Array | null,
+): void {
+  grad.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const dr = r * m;
+    for (let j = 0; j < m; j++) grad[j] -= delta[dr + j];
+    for (let i = 0; i < n; i++) {
+      const xi = x[r * n + i];
+      const wi = (i + 1) * m;
+      if (inputGrad !== null) {
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += w[wi + j] * delta[dr + j];
+        inputGrad[r * n + i] = sum;
+      }
+      if (xi === 0) continue;
+      for (let j = 0; j < m; j++) grad[wi + j] += xi * delta[dr + j];
+    }
+  }
+}
+
+/** `out = w - rate · grad`, element by element. */
+export function stepWeights(w: Float64Array, grad: Float64Array, rate: number, out: Float64Array): void {
+  for (let k = 0; k < w.length; k++) out[k] = w[k] - rate * grad[k];
+}

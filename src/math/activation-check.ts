@@ -1,0 +1,187 @@
+/**
+ * `Activation.check`: an activation's derivative against central
+ * differences of its function, point by point, naming the first point
+ * where they disagree.
+ *
+ * @module
+ */
+import type { Activation } from './activation.js';
+import { ValueError } from '../errors.js';
+import { shortNumber } from '../boundary/format.js';
+import { checkOptionNames } from '../boundary/options.js';
+import { checkActivation } from '../boundary/validate.js';
+
+const WHERE = 'Activation.check';
+const OPTION_NAMES = ['from', 'to', 'points', 'extra', 'epsilon', 'tolerance', 'absoluteTolerance'];
+
+/** Options of `Activation.check`. */
+export interface ActivationCheckOptions {
+  /**
+   * The lower end of the grid of points.
+   * @defaultValue -5
+   */
+  readonly from?: number;
+  /**
+   * The upper end of the grid of points; above `from`.
+   * @defaultValue 5
+   */
+  readonly to?: number;
+  /**
+   * How many evenly spaced points of `[from, to]` to check, both ends
+   * included: `z_i = from + (to - from) · i / (points - 1)`. The default
+   * puts a point every 0.05, zero among them.
+   * @defaultValue 201
+   */
+  readonly points?: number;
+  /**
+   * Points checked after the grid: large `|z|`, where a saturating
+   * activation's derivative must still agree (and stay finite).
+   * @defaultValue `[-50, -20, 20, 50]`
+   */
+  readonly extra?: readonly number[];
+  /**
+   * The step `ε` of the central difference `(f(z + ε) - f(z - ε)) / 2ε`.
+   * @defaultValue 1e-6
+   */
+  readonly epsilon?: number;
+  /**
+   * The relative tolerance: a point passes when
+   * `|derivative - numeric| <= absoluteTolerance + tolerance · max(|derivative|, |numeric|)`.
+   * @defaultValue 1e-5, as `gradientCheck`
+   */
+  readonly tolerance?: number;
+  /**
+   * The absolute tolerance, for derivatives at or near zero.
+   * @defaultValue `1e-8 · max(1, |f(z)|)` at each point: about 100 times
+   *   the round-off of the difference, `1.1e-16 · |f(z)| / ε`, at the default ε.
+   */
+  readonly absoluteTolerance?: number;
+}
+
+/** Where `Activation.check` first found the derivative wrong. */
+export interface ActivationCheckFailure {
+  /** The pre-activation. */
+  readonly z: number;
+  /** `derivative(z, apply(z))`. */
+  readonly derivative: number;
+  /** The central difference of `apply` at `z`. */
+  readonly numeric: number;
+  /** `|derivative - numeric|`. */
+  readonly absoluteError: number;
+  /** `|derivative - numeric| / max(|derivative|, |numeric|)`, 0 when both are 0. */
+  readonly relativeError: number;
+}
+
+/** What `Activation.check` returns. */
+export interface ActivationCheckReport {
+  /** Whether the derivative agrees at every checked point. */
+  readonly ok: boolean;
+  /** How many points were compared. */
+  readonly checked: number;
+  /** How many points were skipped for lying within ε of a declared kink. */
+  readonly skipped: number;
+  /** The largest `|derivative - numeric|` over the checked points. */
+  readonly maxAbsoluteError: number;
+  /** The largest relative error over the checked points. */
+  readonly maxRelativeError: number;
+  /** The first failing point in the order checked (the grid from low to high, then `extra`); absent when ok. */
+  readonly firstFailure?: ActivationCheckFailure;
+  /** One sentence: all agree, or where the derivative is first wrong with both values. */
+  readonly summary: string;
+}
+
+interface Settings {
+  readonly points: readonly number[];
+  readonly epsilon: number;
+  readonly tolerance: number;
+  readonly absoluteTolerance: number | undefined;
+}
+
+function finiteOption(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ValueError(`${WHERE}: ${name} must be a finite number, got ${String(value)}`);
+  }
+  return value;
+}
+
+function nonNegativeOption(value: unknown, fallback: number, name: string, positive = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
+    throw new ValueError(`${WHERE}: ${name} must be a ${positive ? 'positive finite number' : 'finite number >= 0'}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function settingsOf(options: ActivationCheckOptions): Settings {
+  checkOptionNames(options, OPTION_NAMES, WHERE);
+  const from = finiteOption(options.from, -5, 'from');
+  const to = finiteOption(options.to, 5, 'to');
+  if (!(to > from)) throw new ValueError(`${WHERE}: to must be above from, got from ${from} and to ${to}`);
+  const count = options.points ?? 201;
+  if (!Number.isSafeInteger(count) || count < 2) {
+    throw new ValueError(`${WHERE}: points must be an integer >= 2, got ${String(count)}`);
+  }
+  const extra = options.extra ?? [-50, -20, 20, 50];
+  if (!Array.isArray(extra) || !extra.every((z) => typeof z === 'number' && Number.isFinite(z))) {
+    throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${String(extra)}`);
+  }
+  const grid = Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
+  return {
+    points: [...grid, ...extra],
+    epsilon: nonNegativeOption(options.epsilon, 1e-6, 'epsilon', true),
+    tolerance: nonNegativeOption(options.tolerance, 1e-5, 'tolerance'),
+    absoluteTolerance: options.absoluteTolerance === undefined ? undefined : nonNegativeOption(options.absoluteTolerance, 0, 'absoluteTolerance'),
+  };
+}
+
+/** The comparison at one point, and whether it passes. */
+function compareAt(activation: Activation, z: number, s: Settings): { failure: ActivationCheckFailure; ok: boolean } {
+  const a = activation.apply(z);
+  const derivative = activation.derivative(z, a);
+  const up = z + s.epsilon;
+  const down = z - s.epsilon;
+  const numeric = (activation.apply(up) - activation.apply(down)) / (up - down);
+  const scale = Math.max(Math.abs(derivative), Math.abs(numeric));
+  // NOTE: a value that is not a number is infinitely wrong: NaN never reaches the maxima.
+  const finite = Number.isFinite(a) && Number.isFinite(derivative) && Number.isFinite(numeric);
+  const absoluteError = finite ? Math.abs(derivative - numeric) : Infinity;
+  const relativeError = !finite ? Infinity : scale === 0 ? 0 : absoluteError / scale;
+  const absoluteTolerance = s.absoluteTolerance ?? 1e-8 * Math.max(1, Math.abs(a));
+  const ok = finite && absoluteError <= absoluteTolerance + s.tolerance * scale;
+  return { failure: { z, derivative, numeric, absoluteError, relativeError }, ok };
+}
+
+function summaryOf(activation: Activation, checked: number, maxAbsoluteError: number, first?: ActivationCheckFailure): string {
+  const name = `"${activation.name}"`;
+  if (first === undefined) {
+    return `${WHERE}: the derivative of ${name} agrees with central differences at all ${checked} points (max absolute error ${shortNumber(maxAbsoluteError)})`;
+  }
+  return `${WHERE}: the derivative of ${name} is wrong at z = ${first.z}: derivative ${first.derivative}, central difference ${first.numeric}`;
+}
+
+/** The implementation of `Activation.check`; documented there. */
+export function checkActivationFunction(activation: Activation, options: ActivationCheckOptions = {}): ActivationCheckReport {
+  checkActivation(activation, WHERE);
+  const s = settingsOf(options ?? {});
+  const kinks = activation.kinks ?? [];
+  let checked = 0;
+  let skipped = 0;
+  let maxAbsoluteError = 0;
+  let maxRelativeError = 0;
+  let firstFailure: ActivationCheckFailure | undefined;
+  for (const z of s.points) {
+    if (kinks.some((k) => Math.abs(z - k) <= s.epsilon)) {
+      skipped++;
+      continue;
+    }
+    const { failure, ok } = compareAt(activation, z, s);
+    checked++;
+    maxAbsoluteError = Math.max(maxAbsoluteError, failure.absoluteError);
+    maxRelativeError = Math.max(maxRelativeError, failure.relativeError);
+    if (!ok && firstFailure === undefined) firstFailure = failure;
+  }
+  const summary = summaryOf(activation, checked, maxAbsoluteError, firstFailure);
+  const report = { ok: firstFailure === undefined, checked, skipped, maxAbsoluteError, maxRelativeError, summary };
+  return firstFailure === undefined ? report : { ...report, firstFailure };
+}

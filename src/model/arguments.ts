@@ -1,0 +1,54 @@
+/**
+ * An input (and target) converted and checked against a network once, at
+ * the public boundary: for a forward pass, or for a gradient.
+ */
+import { Loss } from '../math/loss.js';
+import type { Network } from '../namespaces/network.js';
+import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
+import { createWorkspace, forwardModel, rowViews, type Model, type Workspace } from '../engine/flat-model.js';
+import { modelOf } from './network-record.js';
+import { checkColumns, checkLoss, checkResult, checkTarget } from '../boundary/validate.js';
+
+/** One example or a batch, checked against the network. */
+export interface Batch {
+  readonly model: Model;
+  readonly input: Flat;
+  readonly target: Flat;
+  readonly targetRows: readonly Float64Array[];
+  readonly loss: Loss;
+}
+
+/** Converts and checks a network, input, target and loss at once. */
+export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, loss: unknown, where: string): Batch {
+  const model = modelOf(net, where);
+  const x = toFlat(input, `${where}: input`);
+  checkColumns(x, model.sizes[0], where, 'input');
+  const t = toFlat(target, `${where}: target`);
+  checkTarget(t, x, model.sizes[model.sizes.length - 1], where);
+  const chosen = loss === undefined ? Loss.squaredError : checkLoss(loss, where);
+  return { model, input: x, target: t, targetRows: rowViews(t.data, t.rows), loss: chosen };
+}
+
+/** The forward pass of an input through a network, checked once, with its buffers. */
+export interface Pass {
+  readonly model: Model;
+  readonly input: Flat;
+  readonly ws: Workspace;
+  /** The last layer's activations, `rows × outputs`. */
+  readonly output: Float64Array;
+}
+
+/**
+ * Converts and checks `input` against `net` and runs the forward pass;
+ * refuses an output that overflowed.
+ */
+export function forwardPass(net: Network, input: MatrixLike, where: string): Pass {
+  const model = modelOf(net, where);
+  const x = toFlat(input, `${where}: input`);
+  checkColumns(x, model.sizes[0], where, 'input');
+  const ws = createWorkspace(model, x.rows);
+  forwardModel(model, x.data, ws);
+  const output = ws.a[model.weights.length - 1];
+  checkResult(output, where, 'the output', model.sizes[model.sizes.length - 1]);
+  return { model, input: x, ws, output };
+}

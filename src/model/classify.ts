@@ -1,0 +1,117 @@
+/**
+ * Classification helpers: the predicted class of each example and accuracy.
+ *
+ * @module
+ */
+import type { Network } from '../namespaces/network.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { forwardPass } from './arguments.js';
+import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
+
+/**
+ * The class of the row of `m` numbers at `offset`: the index of the largest
+ * entry, the lowest index on a tie; with one entry, `y >= 0.5 ? 1 : 0`.
+ */
+function classOfRow(data: Float64Array, offset: number, m: number): number {
+  if (m === 1) return data[offset] >= 0.5 ? 1 : 0;
+  let best = 0;
+  for (let k = 1; k < m; k++) if (data[offset + k] > data[offset + best]) best = k;
+  return best;
+}
+
+/** The class of every row of `rows × m` numbers. */
+function classesOfRows(data: Float64Array, rows: number, m: number): number[] {
+  const classes: number[] = new Array(rows);
+  for (let r = 0; r < rows; r++) classes[r] = classOfRow(data, r * m, m);
+  return classes;
+}
+
+/** The implementation of `Network.predictClass`, documented there: one example gives one class. */
+export function predictClass(net: Network, input: readonly number[]): number;
+/** A batch, one example per row, gives one class per row. */
+export function predictClass(net: Network, input: readonly (readonly number[])[]): number[];
+/** A 1-D input gives one class, a 2-D one a class per row. */
+export function predictClass(net: Network, input: MatrixLike): number | number[];
+export function predictClass(net: Network, input: MatrixLike): number | number[] {
+  const where = 'Network.predictClass';
+  const { model, input: x, output } = forwardPass(net, input, where);
+  const m = model.sizes[model.sizes.length - 1];
+  const classes = classesOfRows(output, x.rows, m);
+  return x.rank === 1 ? classes[0] : classes;
+}
+
+/**
+ * Class indexes from `value`: a 1-D value already holds them (each must be
+ * an integer >= 0); a 2-D value holds one row per example, each turned into
+ * its class as `Network.predictClass` does.
+ */
+function classesOf(value: MatrixLike, where: string, what: string): { classes: number[]; flat: Flat } {
+  const flat = toFlat(value, `${where}: ${what}`);
+  if (flat.rank === 2) return { classes: classesOfRows(flat.data, flat.rows, flat.cols), flat };
+  const classes = Array.from(flat.data);
+  classes.forEach((c, i) => {
+    if (!Number.isInteger(c) || c < 0) {
+      throw new ValueError(`${where}: ${what}[${i}] must be a class index (an integer >= 0), got ${c}`);
+    }
+  });
+  return { classes, flat };
+}
+
+function checkSameExamples(p: Flat, l: Flat, pCount: number, lCount: number, where: string): void {
+  if (pCount !== lCount) {
+    throw new ShapeError(
+      `${where}: labels must hold as many examples as predicted (${pCount}), got ${lCount}`,
+      [pCount],
+      [lCount],
+    );
+  }
+  if (p.rank === 2 && l.rank === 2 && p.cols !== l.cols) {
+    throw new ShapeError(
+      `${where}: labels rows must have as many classes as predicted rows (${p.cols}), got ${l.cols}`,
+      [l.rows, p.cols],
+      [l.rows, l.cols],
+    );
+  }
+}
+
+/**
+ * The fraction of examples whose predicted class equals the label's class:
+ * `(number of i with predicted_i = label_i) / B`, a number in [0, 1].
+ *
+ * Either argument may be class indexes, a 1-D array of integers `>= 0`
+ * (what `Network.predictClass` returns for a batch), or a `B × m`
+ * matrix with one row per example, such as one-hot targets, rows of class
+ * probabilities or the output of `Network.predict`. A row stands for the
+ * index of its largest entry (the lowest index on a tie); a row of one
+ * number `y`, a sigmoid's output or a 0/1 target, for class
+ * `y >= 0.5 ? 1 : 0`. A 1-D argument is always read as class indexes, so a
+ * single one-hot row must be written as a matrix of one row, `[[0, 1, 0]]`.
+ * Costs O(B · m); does not change its arguments.
+ *
+ * @param predicted - the predicted classes of `B` examples, as indexes or rows.
+ * @param labels - the true classes of the same examples, as indexes or rows.
+ * @throws {@link ShapeError} if either is empty, they hold different numbers
+ *   of examples, or both are rows of different lengths.
+ * @throws {@link ValueError} if an entry is not a finite number or a class
+ *   index is not an integer `>= 0`.
+ * @returns the fraction of matching examples, from 0 to 1.
+ *
+ * @example
+ * Class indexes against one-hot labels: the second example is wrong.
+ * ```ts
+ * import { accuracy } from 'mathjs-backprop';
+ * accuracy([0, 2, 1, 1], [[1, 0, 0], [0, 1, 0], [0, 1, 0], [0, 1, 0]]); // => 0.75
+ * accuracy([1, 0], [1, 0]); // => 1
+ * // A binary classifier's outputs against 0/1 targets, one column each:
+ * accuracy([[0.9], [0.2], [0.6]], [[1], [0], [0]]); // => 0.6666666666666666
+ * ```
+ */
+export function accuracy(predicted: MatrixLike, labels: MatrixLike): number {
+  const where = 'accuracy';
+  const p = classesOf(predicted, where, 'predicted');
+  const l = classesOf(labels, where, 'labels');
+  checkSameExamples(p.flat, l.flat, p.classes.length, l.classes.length, where);
+  let equal = 0;
+  for (let i = 0; i < p.classes.length; i++) if (p.classes[i] === l.classes[i]) equal++;
+  return equal / p.classes.length;
+}

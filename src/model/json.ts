@@ -1,0 +1,199 @@
+/**
+ * Saving and loading networks as plain, versioned JSON.
+ *
+ * @module
+ */
+import { Activation } from '../math/activation.js';
+import { FormatError, UnknownNameError, ValueError } from '../errors.js';
+import { Layer } from './layer.js';
+import type { Network } from '../namespaces/network.js';
+import { modelOf, networkOf } from './network-record.js';
+
+/** The `format` of every document `Network.toJSON` writes. */
+const FORMAT = 'mathjs-backprop/network';
+/** The versions of the format `Network.fromJSON` reads; `toJSON` writes the last. */
+const SUPPORTED_VERSIONS: readonly number[] = [1];
+const WHERE = 'Network.fromJSON';
+
+/**
+ * One layer of a {@link NetworkJSON}: its activation by name and its
+ * weights as rows of numbers.
+ *
+ * @example
+ * ```ts
+ * import type { LayerJSON } from 'mathjs-backprop';
+ * const layer: LayerJSON = { activation: 'sigmoid', weights: [[0.5], [1], [-1]] };
+ * layer.weights.length; // => 3
+ * ```
+ */
+export interface LayerJSON {
+  /**
+   * The activation's name, as `Activation.byName` finds it: a built-in
+   * name such as `"sigmoid"`, `"leakyRelu(0.01)"`, or the name a custom
+   * activation was given with `Activation.define`.
+   */
+  readonly activation: string;
+  /**
+   * The `(inputs + 1) × neurons` weights, row by row; row 0 holds the bias
+   * weights (on the constant input -1), as in `Layer.weights`.
+   */
+  readonly weights: readonly (readonly number[])[];
+}
+
+/**
+ * A network saved by `Network.toJSON`: plain data that `JSON.stringify`
+ * writes and `Network.fromJSON` reads back.
+ *
+ * @example
+ * ```ts
+ * import { Network, type NetworkJSON } from 'mathjs-backprop';
+ * const saved: NetworkJSON = {
+ *   format: 'mathjs-backprop/network',
+ *   version: 1,
+ *   layers: [{ activation: 'identity', weights: [[1], [2]] }],
+ * };
+ * Network.predict(Network.fromJSON(saved), [3]).toArray(); // => [5]
+ * ```
+ */
+export interface NetworkJSON {
+  /** Always `"mathjs-backprop/network"`: what the document is. */
+  readonly format: 'mathjs-backprop/network';
+  /** The version of the format; 1 is the only one so far. */
+  readonly version: 1;
+  /** The layers, from the input side; each takes as many inputs as the one before has neurons. */
+  readonly layers: readonly LayerJSON[];
+}
+
+/**
+ * The name `activation` is saved under, after checking that
+ * `Activation.byName` will find that very activation when the document is
+ * read back (a `leakyRelu(alpha)` is rebuilt from its name, so any will do).
+ */
+function savedName(activation: Activation, l: number): string {
+  const where = `Network.toJSON: layer ${l}'s activation "${activation.name}"`;
+  let found: Activation;
+  try {
+    found = Activation.byName(activation.name);
+  } catch {
+    throw new UnknownNameError(
+      `${where} is neither built in nor made with Activation.define, so it could not be read back; define it first`,
+      activation.name,
+    );
+  }
+  const same = found === activation || (found.apply === activation.apply && found.derivative === activation.derivative);
+  if (!same && !activation.name.startsWith('leakyRelu(')) {
+    throw new ValueError(`${where} is not the activation Activation.byName knows by that name, so reading it back would change the network`);
+  }
+  return activation.name;
+}
+
+/** The implementation of `Network.toJSON`, documented there. */
+export function toJSON(net: Network): NetworkJSON {
+  const model = modelOf(net, 'Network.toJSON');
+  const layers = model.weights.map((data, l) => {
+    const cols = model.sizes[l + 1];
+    const weights = Array.from({ length: model.sizes[l] + 1 }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
+    return { activation: savedName(model.activations[l], l), weights };
+  });
+  return { format: FORMAT, version: 1, layers };
+}
+
+/** A short description of a value for a message: strings quoted, arrays and objects named. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+function fail(path: string, problem: string): never {
+  throw new FormatError(`${WHERE}: ${path} ${problem}`, path);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseDocument(json: unknown): Record<string, unknown> {
+  let doc = json;
+  if (typeof json === 'string') {
+    try {
+      doc = JSON.parse(json);
+    } catch (error) {
+      throw new FormatError(`${WHERE}: the string is not valid JSON (${(error as Error).message})`, '');
+    }
+  }
+  if (!isRecord(doc)) {
+    throw new FormatError(`${WHERE}: expected a saved network (an object from Network.toJSON, or its JSON string), got ${describe(doc)}`, '');
+  }
+  return doc;
+}
+
+function checkHeader(doc: Record<string, unknown>): void {
+  if (doc.format === undefined) fail('format', `is missing; a saved network has format "${FORMAT}"`);
+  if (doc.format !== FORMAT) fail('format', `must be "${FORMAT}", got ${describe(doc.format)}`);
+  const supported = SUPPORTED_VERSIONS.join(', ');
+  if (doc.version === undefined) fail('version', `is missing; supported versions: ${supported}`);
+  if (!SUPPORTED_VERSIONS.includes(doc.version as number)) {
+    fail('version', `${describe(doc.version)} is not supported; this version of mathjs-backprop reads version ${supported}`);
+  }
+}
+
+function readActivation(value: unknown, path: string): Activation {
+  if (value === undefined) fail(path, 'is missing; expected an activation name such as "sigmoid"');
+  if (typeof value !== 'string') fail(path, `must be an activation name (a string), got ${describe(value)}`);
+  try {
+    return Activation.byName(value);
+  } catch (error) {
+    if (!(error instanceof UnknownNameError)) throw error;
+    const at = error.message.indexOf('known:');
+    const known = at < 0 ? '' : ` (${error.message.slice(at)})`;
+    return fail(path, `${describe(value)} is not a known activation${known}; define a custom one with Activation.define before reading the network`);
+  }
+}
+
+function readRow(value: unknown, path: string, cols: number): number[] {
+  if (!Array.isArray(value)) fail(path, `must be an array of numbers, got ${describe(value)}`);
+  if (value.length !== cols) fail(path, `must have ${cols} entries like row 0, got ${value.length}`);
+  return value.map((entry: unknown, c) => {
+    if (typeof entry !== 'number' || !Number.isFinite(entry)) fail(`${path}[${c}]`, `must be a finite number, got ${describe(entry)}`);
+    return entry;
+  });
+}
+
+function readWeights(value: unknown, path: string): number[][] {
+  if (value === undefined) fail(path, 'is missing; expected (inputs + 1) rows of numbers, one column per neuron');
+  if (!Array.isArray(value)) fail(path, `must be an array of rows, got ${describe(value)}`);
+  if (value.length < 2) fail(path, `must have at least 2 rows (the bias row and one per input), got ${value.length}`);
+  if (!Array.isArray(value[0])) fail(`${path}[0]`, `must be an array of numbers, got ${describe(value[0])}`);
+  const cols = value[0].length;
+  if (cols === 0) fail(`${path}[0]`, 'must not be empty: a layer needs at least one neuron');
+  return value.map((row: unknown, r) => readRow(row, `${path}[${r}]`, cols));
+}
+
+function readLayer(value: unknown, path: string, inputs: number | undefined): Layer {
+  if (!isRecord(value)) fail(path, `must be an object with activation and weights, got ${describe(value)}`);
+  const activation = readActivation(value.activation, `${path}.activation`);
+  const weights = readWeights(value.weights, `${path}.weights`);
+  if (inputs !== undefined && weights.length !== inputs + 1) {
+    fail(`${path}.weights`, `must have ${inputs + 1} rows (the bias row and one per neuron of the layer before, which has ${inputs}), got ${weights.length}`);
+  }
+  return Layer.create(weights, activation);
+}
+
+/** The implementation of `Network.fromJSON`, documented there. */
+export function fromJSON(json: unknown): Network {
+  const doc = parseDocument(json);
+  checkHeader(doc);
+  const layers = doc.layers;
+  if (layers === undefined) fail('layers', 'is missing; expected an array of layers');
+  if (!Array.isArray(layers)) fail('layers', `must be an array of layers, got ${describe(layers)}`);
+  if (layers.length === 0) fail('layers', 'must hold at least one layer, got none');
+  const read: Layer[] = [];
+  layers.forEach((layer: unknown, i) => {
+    read.push(readLayer(layer, `layers[${i}]`, i === 0 ? undefined : read[i - 1].outputSize));
+  });
+  return networkOf(read, WHERE);
+}

@@ -1,0 +1,75 @@
+/**
+ * The one implementation of the `Network` type: its layers, and the flat
+ * model the kernels run on, built once when the network is made.
+ */
+import type { Layer } from './layer.js';
+import { layerData, layerFromData, ownLayer } from './layer.js';
+import { ShapeError, ValueError } from '../errors.js';
+import type { Model } from '../engine/flat-model.js';
+import type { Network } from '../namespaces/network.js';
+
+
+class NetworkRecord implements Network {
+  readonly layers: readonly Layer[];
+  readonly #model: Model;
+
+  constructor(layers: readonly Layer[], model: Model) {
+    this.layers = layers;
+    this.#model = model;
+  }
+
+  static modelOf(net: NetworkRecord): Model {
+    return net.#model;
+  }
+}
+
+function modelFromLayers(layers: readonly Layer[]): Model {
+  return {
+    sizes: [layers[0].inputSize, ...layers.map((layer) => layer.outputSize)],
+    weights: layers.map(layerData),
+    activations: layers.map((layer) => layer.activation),
+    shared: { scratch: null, compiled: undefined },
+  };
+}
+
+/** Checks that `layers` is a non-empty chain and makes a network of it. */
+export function networkOf(layers: readonly Layer[], where: string): Network {
+  if (!Array.isArray(layers) || layers.length === 0) {
+    throw new ValueError(`${where}: a network needs at least one layer, got ${Array.isArray(layers) ? 'none' : String(layers)}`);
+  }
+  // Array.from, not map, so that a hole in the array is refused rather than skipped.
+  const own = Array.from(layers, (layer, i) => ownLayer(layer, `${where}: layer ${i}`));
+  for (let i = 1; i < own.length; i++) {
+    if (own[i].inputSize !== own[i - 1].outputSize) {
+      throw new ShapeError(
+        `${where}: layer ${i} takes ${own[i].inputSize} inputs but layer ${i - 1} gives ${own[i - 1].outputSize} outputs`,
+        [own[i - 1].outputSize],
+        [own[i].inputSize],
+      );
+    }
+  }
+  return new NetworkRecord(Object.freeze(own), modelFromLayers(own));
+}
+
+/** The flat model of a network; a network not made here is checked first. */
+export function modelOf(net: Network, where: string): Model {
+  if (net instanceof NetworkRecord) return NetworkRecord.modelOf(net);
+  if (net == null || typeof net !== 'object') throw new ValueError(`${where}: expected a Network, got ${String(net)}`);
+  return NetworkRecord.modelOf(networkOf(net.layers, where) as NetworkRecord);
+}
+
+/**
+ * A network with the sizes and activations of `model` and the given flat
+ * weights, which it takes over: no copy, no checks.
+ */
+export function networkFromWeights(model: Model, weights: readonly Float64Array[]): Network {
+  return networkFromModel({ ...model, weights });
+}
+
+/** A network over `model` and its weights, which it takes over: no copy, no checks. */
+export function networkFromModel(model: Model): Network {
+  const { sizes, weights, activations } = model;
+  const layers = weights.map((data, l) => layerFromData(data, sizes[l], sizes[l + 1], activations[l]));
+  const shared = model.shared ?? { scratch: null, compiled: undefined };
+  return new NetworkRecord(Object.freeze(layers), model.shared === undefined ? { ...model, shared } : model);
+}

@@ -1,0 +1,177 @@
+/**
+ * Worked examples: every number of one step of backpropagation on one
+ * example, as plain data, for printing, rendering or checking by hand.
+ *
+ * @module
+ */
+import { ShapeError, ValueError } from '../errors.js';
+import type { Loss } from '../math/loss.js';
+import type { Network } from '../namespaces/network.js';
+import type { MatrixLike } from '../boundary/convert.js';
+import { batchOf, type Batch } from '../model/arguments.js';
+import { stepWeights } from '../engine/kernels.js';
+import { createWorkspace, gradientModel, type Workspace } from '../engine/flat-model.js';
+import { checkLearningRate, checkResult } from '../boundary/validate.js';
+
+/** Options of `Network.explain`. */
+export interface ExplainOptions {
+  /** The step size η of the update: positive and finite. */
+  readonly learningRate: number;
+  /**
+   * The loss to differentiate.
+   * @defaultValue `Loss.squaredError`
+   */
+  readonly loss?: Loss;
+}
+
+/**
+ * One layer's part of an {@link Explanation}. With `n` inputs and `m`
+ * neurons, index `i` runs over the `n + 1` entries of `input` (0 is the
+ * bias) and `j` over the `m` neurons; matrices are `(n + 1) × m`, laid out
+ * like `Layer.weights`.
+ */
+export interface LayerExplanation {
+  /** The name of the layer's activation, e.g. `"sigmoid"`. */
+  readonly activation: string;
+  /** The layer's input with the bias first: `[-1, x_1, …, x_n]`. */
+  readonly input: readonly number[];
+  /** The weights before the step: `weights[i][j]` connects input `i` to neuron `j`. */
+  readonly weights: readonly (readonly number[])[];
+  /** The pre-activations `z_j = Σ_i input[i] · weights[i][j]`. */
+  readonly z: readonly number[];
+  /** The activations `a_j = f(z_j)`. */
+  readonly a: readonly number[];
+  /**
+   * `∂L/∂a_j`: for the output layer the loss's gradient `∂L/∂y_j`; for a
+   * hidden layer `Σ_k W[j + 1][k] · δ_k` over the neurons `k` of the layer
+   * above, with its weights `W` before the step.
+   */
+  readonly upstream: readonly number[];
+  /** The slopes `f'(z_j)` of the activation. */
+  readonly derivative: readonly number[];
+  /** The deltas `δ_j = ∂L/∂z_j = upstream_j · f'(z_j)`. */
+  readonly delta: readonly number[];
+  /** The weight gradients `∂L/∂weights[i][j] = input[i] · δ_j`. */
+  readonly gradient: readonly (readonly number[])[];
+  /** The weights after the step: `weights[i][j] - η · gradient[i][j]`. */
+  readonly updatedWeights: readonly (readonly number[])[];
+}
+
+/**
+ * Every number of one forward pass, backward pass and gradient-descent step
+ * on one example: what `Network.explain` returns. Plain data (numbers,
+ * strings and arrays), so `JSON.stringify` keeps all of it exactly.
+ *
+ * @example
+ * One identity neuron `y = -w_0 + w_1 x` with weights (1, 2), x = 3, t = 4:
+ * y = 5, L = (5 - 4)^2 = 1, δ = 2 (y - t) = 2, gradient `[-1, 3] · 2`.
+ * ```ts
+ * import { Network, Layer, Activation, type Explanation } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+ * const step: Explanation = Network.explain(net, [3], [4], { learningRate: 0.1 });
+ * [step.output, step.loss, step.layers[0].delta]; // => [[5], 1, [2]]
+ * step.layers[0].gradient; // => [[-2], [6]]
+ * JSON.parse(JSON.stringify(step)).layers[0].updatedWeights; // => [[1.2], [1.4]]
+ * ```
+ */
+export interface Explanation {
+  /** The example's input `x`, without the bias. */
+  readonly input: readonly number[];
+  /** The target `t`. */
+  readonly target: readonly number[];
+  /** The network's output `y`: the last layer's `a`. */
+  readonly output: readonly number[];
+  /** The name of the loss, e.g. `"squaredError"`. */
+  readonly lossName: string;
+  /** The loss `L(y, t)` before the step. */
+  readonly loss: number;
+  /** The step size η. */
+  readonly learningRate: number;
+  /** Each layer's numbers, from the input side. */
+  readonly layers: readonly LayerExplanation[];
+}
+
+const WHERE = 'Network.explain';
+
+/** The rows of `data` (`rows × cols`, row-major) as nested arrays. */
+function rowsOf(data: ArrayLike<number>, rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => data[r * cols + c]));
+}
+
+/** Refuses a batch: explain works one example at a time. */
+function checkOneExample(batch: Batch): void {
+  const { input } = batch;
+  if (input.rank !== 1) {
+    throw new ShapeError(
+      `${WHERE}: input must be one example, a vector of ${input.cols} numbers; got a batch of size [${input.rows}, ${input.cols}] (explain one row at a time)`,
+      [input.cols],
+      [input.rows, input.cols],
+    );
+  }
+}
+
+/** Layer `l`'s part of the explanation, from a filled one-row workspace. */
+function explainLayer(batch: Batch, ws: Workspace, l: number, rate: number): LayerExplanation {
+  const { model } = batch;
+  const n = model.sizes[l];
+  const m = model.sizes[l + 1];
+  const activation = model.activations[l];
+  const input = [-1, ...(l === 0 ? batch.input.data : ws.a[l - 1])];
+  const updated = new Float64Array(model.weights[l].length);
+  stepWeights(model.weights[l], ws.grads[l], rate, updated);
+  return {
+    activation: activation.name,
+    input,
+    weights: rowsOf(model.weights[l], n + 1, m),
+    z: Array.from(ws.z[l]),
+    a: Array.from(ws.a[l]),
+    upstream: Array.from(ws.upstream[l]),
+    derivative: Array.from(ws.z[l], (z, j) => activation.derivative(z, ws.a[l][j])),
+    delta: Array.from(ws.delta[l]),
+    gradient: rowsOf(ws.grads[l], n + 1, m),
+    updatedWeights: rowsOf(updated, n + 1, m),
+  };
+}
+
+/** Refuses an explanation holding a number that is not finite (an overflow), naming where. */
+function checkFinite(explanation: Explanation): void {
+  checkResult([explanation.loss], WHERE, 'the loss');
+  explanation.layers.forEach((layer, l) => {
+    for (const field of ['z', 'a', 'upstream', 'derivative', 'delta', 'gradient', 'updatedWeights'] as const) {
+      checkResult((layer[field] as readonly (number | readonly number[])[]).flat(), WHERE, `layers[${l}].${field}`);
+    }
+  });
+}
+
+/**
+ * Every number of one step of backpropagation on one example, as plain data.
+ * See `Network.explain` for the documentation.
+ *
+ * @param net - the network; not changed.
+ * @param input - one example: a vector of `n` numbers.
+ * @param target - a vector shaped like the output.
+ * @param options - the learning rate and the loss.
+ * @returns the explanation.
+ */
+export function explain(net: Network, input: MatrixLike, target: MatrixLike, options: ExplainOptions): Explanation {
+  if (options === null || typeof options !== 'object') {
+    throw new ValueError(`${WHERE}: options must be an object with a learningRate, got ${String(options)}`);
+  }
+  const rate = checkLearningRate(options.learningRate, WHERE);
+  const batch = batchOf(net, input, target, options.loss, WHERE);
+  checkOneExample(batch);
+  const ws = createWorkspace(batch.model, 1);
+  const loss = gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws);
+  const layers = batch.model.weights.map((_, l) => explainLayer(batch, ws, l, rate));
+  const explanation: Explanation = {
+    input: Array.from(batch.input.data),
+    target: Array.from(batch.target.data),
+    output: [...layers[layers.length - 1].a],
+    lossName: batch.loss.name,
+    loss,
+    learningRate: rate,
+    layers,
+  };
+  checkFinite(explanation);
+  return explanation;
+}

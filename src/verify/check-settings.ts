@@ -1,0 +1,83 @@
+/**
+ * The options of `gradientCheck`, checked once, with the defaults of the
+ * reference actually used filled in: float64, or BigNumber when asked for
+ * and every activation and the loss have a BigNumber form.
+ */
+import { ValueError } from '../errors.js';
+import type { GradientCheckFallbackWarning, GradientCheckOptions } from './gradient-check.js';
+import type { Loss } from '../math/loss.js';
+import { hasBigForms } from './big-difference.js';
+import type { Model } from '../engine/flat-model.js';
+import { checkChoice, checkOptionNames } from '../boundary/options.js';
+
+const WHERE = 'gradientCheck';
+const OPTION_NAMES = ['epsilon', 'tolerance', 'absoluteTolerance', 'loss', 'reference', 'digits'];
+
+/** The checked options. */
+export interface CheckSettings {
+  readonly reference: 'float64' | 'bignumber';
+  /** The BigNumber precision; undefined in float64. */
+  readonly digits: number | undefined;
+  readonly epsilon: number;
+  readonly tolerance: number;
+  /** The absolute tolerance for a loss of this size. */
+  readonly absoluteToleranceFor: (loss: number) => number;
+  readonly warnings: readonly GradientCheckFallbackWarning[];
+}
+
+/** The defaults of each reference; see `GradientCheckOptions` for why. */
+const DEFAULTS = {
+  float64: { epsilon: () => 1e-6, tolerance: 1e-5, absolute: 1e-8 },
+  // NOTE: Number('1e-20') is the double nearest 1e-20; 10 ** -20 is not.
+  bignumber: { epsilon: (digits: number) => Number(`1e-${Math.round(0.4 * digits)}`), tolerance: 1e-10, absolute: 1e-12 },
+};
+
+function nonNegative(value: unknown, fallback: number, name: string, positive = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
+    throw new ValueError(`${WHERE}: ${name} must be ${positive ? 'a positive finite number' : 'a finite number >= 0'}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function digitsOf(options: GradientCheckOptions, reference: string): number {
+  const { digits } = options;
+  if (digits === undefined) return 50;
+  if (reference !== 'bignumber') {
+    throw new ValueError(`${WHERE}: digits is the precision of reference: 'bignumber', but the reference is "${reference}"`);
+  }
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 20 || digits > 1000) {
+    throw new ValueError(`${WHERE}: digits must be an integer from 20 to 1000, got ${String(digits)}`);
+  }
+  return digits;
+}
+
+/** One warning per activation or loss without a BigNumber form, by name. */
+function fallbackWarnings(model: Model, loss: Loss): GradientCheckFallbackWarning[] {
+  const names = [...new Set(model.activations.filter((a) => a.big === undefined).map((a) => a.name))];
+  const warning = (what: 'activation' | 'loss', name: string): GradientCheckFallbackWarning => ({
+    kind: 'fallback', what, name, message: `${what} "${name}" has no BigNumber form: fell back to float64`,
+  });
+  const warnings = names.map((name) => warning('activation', name));
+  return loss.big === undefined ? [...warnings, warning('loss', loss.name)] : warnings;
+}
+
+/** Checks the options against the model and loss and fills in the defaults. */
+export function checkSettingsOf(options: GradientCheckOptions, model: Model, loss: Loss): CheckSettings {
+  checkOptionNames(options, OPTION_NAMES, WHERE);
+  const asked = checkChoice(options.reference ?? 'float64', ['float64', 'bignumber'], 'reference', WHERE);
+  const digits = digitsOf(options, asked);
+  const big = asked === 'bignumber' && hasBigForms(model, loss);
+  const defaults = big ? DEFAULTS.bignumber : DEFAULTS.float64;
+  const epsilon = nonNegative(options.epsilon, defaults.epsilon(digits), 'epsilon', true);
+  const tolerance = nonNegative(options.tolerance, defaults.tolerance, 'tolerance');
+  const absolute = options.absoluteTolerance === undefined ? undefined : nonNegative(options.absoluteTolerance, 0, 'absoluteTolerance');
+  return {
+    reference: big ? 'bignumber' : 'float64',
+    digits: big ? digits : undefined,
+    epsilon,
+    tolerance,
+    absoluteToleranceFor: (value) => absolute ?? defaults.absolute * Math.max(1, Math.abs(value)),
+    warnings: asked === 'bignumber' && !big ? fallbackWarnings(model, loss) : [],
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Tests of src/init.ts: `Network.init`, random weights from the seeded
+ * generator with zero bias rows and Xavier/Glorot or He uniform limits.
+ *
+ * Sources of expected values: test/fixtures/random-golden.py, an independent
+ * Python implementation of the generator and of `limit · (2u - 1)` with
+ * `limit = sqrt(6 / (fanIn + fanOut))` or `sqrt(6 / fanIn)`; Python floats
+ * round like JavaScript's, so the weights are compared bit for bit (`toEqual`).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Activation, Network, ValueError } from '../../src/index.js';
+
+const RUNS = { numRuns: 50 };
+
+/** The weights of every layer as plain nested arrays. */
+function weightsOf(net: Network): number[][][] {
+  return net.layers.map((layer) => layer.weights.toArray() as number[][]);
+}
+
+const sizes = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 4 });
+const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+
+describe('Network.init', () => {
+  it('returns the golden weights of random-golden.py for [2, 3, 1], seed 42 (xavier), bit for bit', () => {
+    expect(weightsOf(Network.init([2, 3, 1], { seed: 42 }))).toEqual([
+      [
+        [0, 0, 0],
+        [0.8561565033251722, -0.38983574882721217, 0.3312777919983715],
+        [-0.46161722998968846, -0.03507933658558686, 0.6896380359675247],
+      ],
+      [[0], [0.72869343803543], [-0.6101666649979907], [0.8322444837987473]],
+    ]);
+  });
+
+  it('returns the golden weights of random-golden.py for [3, 2], seed 5, scheme "he", bit for bit', () => {
+    const golden = [
+      [0, 0],
+      [0.722075921230213, 0.8798815506243362],
+      [-0.45488726598192797, 0.6164715140726207],
+      [0.253875564601093, 1.3936833838495386],
+    ];
+    expect(weightsOf(Network.init([3, 2], { seed: 5, scheme: 'he' }))).toEqual([golden]);
+  });
+
+  it('chooses "he" for relu and leakyRelu hidden layers and "xavier" otherwise', () => {
+    const he = weightsOf(Network.init([3, 2], { seed: 5, scheme: 'he' }));
+    const xavier = weightsOf(Network.init([3, 2], { seed: 5, scheme: 'xavier' }));
+    expect(weightsOf(Network.init([3, 2], { seed: 5, activation: Activation.relu }))).toEqual(he);
+    expect(weightsOf(Network.init([3, 2], { seed: 5, activation: Activation.leakyRelu(0.2) }))).toEqual(he);
+    expect(weightsOf(Network.init([3, 2], { seed: 5, activation: Activation.tanh }))).toEqual(xavier);
+    expect(weightsOf(Network.init([3, 2], { seed: 5 }))).toEqual(xavier);
+  });
+
+  it('uses seed 0 by default', () => {
+    expect(weightsOf(Network.init([2, 2]))).toEqual(weightsOf(Network.init([2, 2], { seed: 0 })));
+  });
+
+  it('gives bit-identical weights for the same seed and different weights for different seeds', () => {
+    fc.assert(fc.property(sizes, seed, seed, (s, a, b) => {
+      expect(weightsOf(Network.init(s, { seed: a }))).toEqual(weightsOf(Network.init(s, { seed: a })));
+      if (a !== b) expect(weightsOf(Network.init(s, { seed: a }))).not.toEqual(weightsOf(Network.init(s, { seed: b })));
+    }), RUNS);
+  });
+
+  it('makes layer l of (sizes[l] + 1) × sizes[l + 1] with a zero bias row', () => {
+    fc.assert(fc.property(sizes, seed, (s, a) => {
+      const net = Network.init(s, { seed: a });
+      expect(net.layers.map((layer) => layer.weights.size())).toEqual(s.slice(1).map((m, l) => [s[l] + 1, m]));
+      for (const layer of net.layers) expect((layer.weights.toArray() as number[][])[0].every((w) => w === 0)).toBe(true);
+    }), RUNS);
+  });
+
+  it('keeps every weight within its limit, sqrt(6 / (fanIn + fanOut)) or sqrt(6 / fanIn)', () => {
+    fc.assert(fc.property(sizes, seed, fc.constantFrom('xavier' as const, 'he' as const), (s, a, scheme) => {
+      const net = Network.init(s, { seed: a, scheme });
+      net.layers.forEach((layer, l) => {
+        const limit = scheme === 'he' ? Math.sqrt(6 / s[l]) : Math.sqrt(6 / (s[l] + s[l + 1]));
+        for (const row of layer.weights.toArray() as number[][]) for (const w of row) expect(Math.abs(w)).toBeLessThanOrEqual(limit);
+      });
+    }), RUNS);
+  });
+
+  it('fills [-limit, limit] evenly: 2000 weights have mean near 0 and variance near limit² / 3', () => {
+    const weights = (Network.init([1000, 2], { seed: 3 }).layers[0].weights.toArray() as number[][]).slice(1).flat();
+    const limit = Math.sqrt(6 / 1002);
+    const mean = weights.reduce((sum, w) => sum + w, 0) / weights.length;
+    const variance = weights.reduce((sum, w) => sum + (w - mean) ** 2, 0) / weights.length;
+    // The standard error of the mean is limit / sqrt(3 · 2000) ≈ 1e-3; of the variance about 1.5 %.
+    expect(Math.abs(mean)).toBeLessThan(5 * limit / Math.sqrt(3 * weights.length));
+    expect(Math.abs(variance / (limit * limit / 3) - 1)).toBeLessThan(0.08);
+  });
+
+  it('gives hidden layers `activation` and the last layer `outputActivation`', () => {
+    const net = Network.init([2, 4, 4, 1], { activation: Activation.tanh, outputActivation: Activation.sigmoid });
+    expect(net.layers.map((layer) => layer.activation)).toEqual([Activation.tanh, Activation.tanh, Activation.sigmoid]);
+    const plain = Network.init([2, 4, 1]);
+    expect(plain.layers.map((layer) => layer.activation)).toEqual([Activation.sigmoid, Activation.identity]);
+  });
+
+  it('does not mutate its arguments', () => {
+    const s = Object.freeze([2, 3, 1]);
+    const options = Object.freeze({ seed: 9, activation: Activation.tanh });
+    expect(() => Network.init(s, options)).not.toThrow();
+    expect(s).toEqual([2, 3, 1]);
+  });
+
+  it.each([
+    [[3], /^Network\.init: sizes must list at least 2 layer sizes \(inputs, then each layer's neurons\), got \[3\]$/],
+    ['2,1', /^Network\.init: sizes must list at least 2 layer sizes .*got 2,1$/],
+    [[2, 0], /^Network\.init: sizes\[1\] must be a positive integer, got 0$/],
+    [[2.5, 1], /^Network\.init: sizes\[0\] must be a positive integer, got 2\.5$/],
+    [[2, NaN], /^Network\.init: sizes\[1\] must be a positive integer, got NaN$/],
+  ])('throws ValueError for the sizes %j', (bad, message) => {
+    expect(() => Network.init(bad as number[])).toThrow(ValueError);
+    expect(() => Network.init(bad as number[])).toThrow(message);
+  });
+
+  it.each([
+    [{ seed: -1 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got -1$/],
+    [{ seed: 0.5 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got 0\.5$/],
+    [{ seed: 2 ** 32 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got 4294967296$/],
+    [{ scheme: 'glorot' }, /^Network\.init: scheme must be "xavier" or "he", got "glorot"$/],
+    [{ activation: 'relu' }, /^Network\.init: activation: expected an Activation/],
+    [{ outputActivation: null }, /^Network\.init: outputActivation: expected an Activation/],
+    [{ sed: 1 }, /^Network\.init: unknown option "sed"; the options are activation, outputActivation, seed, scheme$/],
+  ])('throws ValueError for the options %j', (bad, message) => {
+    expect(() => Network.init([2, 1], bad as object)).toThrow(ValueError);
+    expect(() => Network.init([2, 1], bad as object)).toThrow(message);
+  });
+
+  it('throws ValueError when options is not an object', () => {
+    expect(() => Network.init([2, 1], null as unknown as object)).toThrow(/^Network\.init: options must be an object, got null$/);
+  });
+});
