@@ -3,53 +3,61 @@
  * backpropagation over mathjs matrices, with the notebook's conventions
  * (bias input -1 in row 0 of every weight matrix, squared error without ½).
  *
+ * This file is the table of contents: it only re-exports, grouped by
+ * capability. The code lives in folders stacked one way (errors < boundary
+ * < math < engine < model < train, verify, teach, draw < namespaces).
+ *
  * @packageDocumentation
  */
 
 // Building blocks
-export { Activation, type ActivationDefinition } from './math/activation.js';
-export { Loss } from './math/loss.js';
-export { Layer, type LayerForward, type LayerGradient } from './model/layer.js';
+export { Activation } from './namespaces/activation.js';
+export type { ActivationDefinition, BigActivation } from './math/activation-type.js';
+export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './math/activation-check.js';
+export { Loss } from './namespaces/loss.js';
+export type { BigLoss } from './math/loss-type.js';
+export { Layer } from './namespaces/layer.js';
+export type { LayerForward, LayerGradient } from './model/layer-pass.js';
 
 // Networks
-export {
-  Network,
-  type NetworkForward,
-  type NetworkGradient,
-  type GradientOptions,
-  type StepOptions,
-} from './namespaces/network.js';
+export { Network } from './namespaces/network.js';
+export type { NetworkForward } from './model/forward.js';
+export type { NetworkGradient, GradientOptions } from './model/gradient.js';
+export type { StepOptions } from './model/sgd-step.js';
 export type { InitOptions, InitScheme } from './model/init.js';
-export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/train.js';
 export type { NetworkJSON, LayerJSON } from './model/json.js';
+
+// Training
+export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/options.js';
 
 // Classification
 export { accuracy } from './model/classify.js';
 
 // Verification
-export {
-  gradientCheck,
-  type GradientCheckOptions,
-  type GradientCheckEntry,
-  type GradientCheckReport,
-  type GradientCheckLayer,
-  type GradientCheckWarning,
-  type GradientCheckKinkWarning,
-  type GradientCheckFallbackWarning,
-} from './verify/gradient-check.js';
+export { gradientCheck } from './verify/gradient-check.js';
+export type {
+  GradientCheckOptions,
+  GradientCheckEntry,
+  GradientCheckReport,
+  GradientCheckLayer,
+  GradientCheckWarning,
+  GradientCheckKinkWarning,
+  GradientCheckFallbackWarning,
+} from './verify/check-report.js';
+export { GradientCheckError } from './verify/gradient-check-error.js';
 export { formatGradientReport, assertGradients, type GradientReportFormat } from './verify/gradient-report.js';
-export type { BigActivation } from './math/activation.js';
-export type { BigLoss } from './math/loss.js';
-export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './math/activation-check.js';
 
 // Teaching
 export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';
 export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js';
-export { networkToSVG, type NetworkSVGOptions } from './draw/network-svg.js';
+
+// Pictures
+export { networkToSVG } from './draw/network-svg.js';
+export type { NetworkSVGOptions } from './draw/network-drawing.js';
 export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './draw/loss-curve-svg.js';
 
 // Errors
-export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError, GradientCheckError } from './errors.js';
+export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError } from './errors.js';
 
 // Shapes
 export type { MatrixLike } from './boundary/convert.js';

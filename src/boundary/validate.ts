@@ -2,9 +2,7 @@
  * Checks made once at the public boundary, each throwing our error with a
  * message that starts with the function's name.
  */
-import type { Activation } from '../math/activation.js';
 import { ShapeError, ValueError } from '../errors.js';
-import type { Loss } from '../math/loss.js';
 import { sizeOf, type Flat } from './convert.js';
 
 /** Refuses a learning rate that is not a positive finite number. */
@@ -15,23 +13,7 @@ export function checkLearningRate(rate: unknown, where: string): number {
   return rate;
 }
 
-/** Refuses anything that does not have an activation's three members. */
-export function checkActivation(activation: unknown, where: string): Activation {
-  const a = activation as Partial<Activation> | null | undefined;
-  if (a == null || typeof a.name !== 'string' || typeof a.apply !== 'function' || typeof a.derivative !== 'function') {
-    throw new ValueError(`${where}: expected an Activation with name, apply and derivative, got ${String(activation)}`);
-  }
-  return a as Activation;
-}
 
-/** Refuses anything that does not have a loss's three members. */
-export function checkLoss(loss: unknown, where: string): Loss {
-  const l = loss as Partial<Loss> | null | undefined;
-  if (l == null || typeof l.name !== 'string' || typeof l.value !== 'function' || typeof l.gradient !== 'function') {
-    throw new ValueError(`${where}: loss must be a Loss with name, value and gradient, got ${String(loss)}`);
-  }
-  return l as Loss;
-}
 
 /**
  * Refuses `data` (one example or a batch) whose number of columns is not

@@ -4,13 +4,42 @@
  */
 import { ShapeError, ValueError } from '../errors.js';
 import type { Explanation } from '../teach/explain.js';
-import type { Network } from '../namespaces/network.js';
-import type { NetworkSVGOptions } from './network-svg.js';
+import type { Network } from '../model/network-record.js';
 import { checkExplanation } from '../teach/explanation-check.js';
 import { placeLabels, type Box } from './label-placement.js';
 import { GEOMETRY, layoutNetwork, type EdgePosition, type Layout, type NodePosition } from './network-layout.js';
 import { modelOf } from '../model/network-record.js';
 import { checkDecimals, element, escapeXml, svgNumber, textWidth } from './svg.js';
+
+/** Options of {@link networkToSVG}. */
+export interface NetworkSVGOptions {
+  /**
+   * How many decimals the numbers are rounded to, trailing zeros dropped:
+   * an integer from 0 to 12.
+   * @defaultValue 3
+   */
+  readonly decimals?: number;
+  /**
+   * One step on one example, from `Network.explain` on this same network:
+   * each neuron then shows its sum `z` (`o` at the output in the notebook's
+   * letters), activation `a` (`y` at the output) and delta `δ = ∂L/∂z`; each
+   * input its value, the output its target, and a caption the loss.
+   * @defaultValue none
+   */
+  readonly explanation?: Explanation;
+  /**
+   * The names of the weight matrices: the notebook's `V` and `W`
+   * (`'notebook'`), `W(1)`, `W(2)`, … (`'layers'`), or `'auto'`: the
+   * notebook's for two layers, else numbered.
+   * @defaultValue `'auto'`
+   */
+  readonly notation?: 'auto' | 'notebook' | 'layers';
+  /**
+   * The picture's title, read by screen readers and shown as a tooltip.
+   * @defaultValue `"A 2-3-1 network"`, with the network's sizes
+   */
+  readonly title?: string;
+}
 
 export const WHERE = 'networkToSVG';
 export const LABEL_FONT = 11;

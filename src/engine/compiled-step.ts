@@ -10,26 +10,22 @@
  * for the squared-error loss and the built-in activations it can inline;
  * anything else, or a host that forbids `new Function`, takes the loops.
  */
-import { Activation, sigmoidOf } from '../math/activation.js';
-import type { Model } from './flat-model.js';
+import type { Activation } from '../math/activation-type.js';
+import * as builtIn from '../math/activations.js';
+import { sigmoidOf } from '../math/activations.js';
+import type { Loss } from '../math/loss-type.js';
+import { squaredError } from '../math/losses.js';
+import type { CompiledStep, Model } from './flat-model.js';
 
 /** The largest `(n + 1) · m` of a layer written out in full. */
 const MAX_LAYER_WEIGHTS = 64;
 
-/**
- * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
- * updating `weights` in place; returns the squared-error loss before the step.
- */
-export type CompiledStep = (
-  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
-  t: ArrayLike<number>, tOffset: number, rate: number,
-) => number;
 
 const INLINE = new Map<Activation, { apply: (z: string) => string; derivative: (z: string, a: string) => string }>([
-  [Activation.identity, { apply: (z) => z, derivative: () => '1' }],
-  [Activation.sigmoid, { apply: (z) => `sigmoid(${z})`, derivative: (_z, a) => `(${a} * (1 - ${a}))` }],
-  [Activation.tanh, { apply: (z) => `Math.tanh(${z})`, derivative: (_z, a) => `(1 - ${a} * ${a})` }],
-  [Activation.relu, { apply: (z) => `(${z} > 0 ? ${z} : 0)`, derivative: (z) => `(${z} > 0 ? 1 : 0)` }],
+  [builtIn.identity, { apply: (z) => z, derivative: () => '1' }],
+  [builtIn.sigmoid, { apply: (z) => `sigmoid(${z})`, derivative: (_z, a) => `(${a} * (1 - ${a}))` }],
+  [builtIn.tanh, { apply: (z) => `Math.tanh(${z})`, derivative: (_z, a) => `(1 - ${a} * ${a})` }],
+  [builtIn.relu, { apply: (z) => `(${z} > 0 ? ${z} : 0)`, derivative: (z) => `(${z} > 0 ? 1 : 0)` }],
 ]);
 
 /** Whether `compileStep` writes out this model. */
@@ -99,4 +95,16 @@ export function compileStep(model: Model): CompiledStep | null {
     // NOTE: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the loops still work.
     return null;
   }
+}
+
+/**
+ * The compiled step of a tiny network, made once, when the loss is the
+ * squared error it is written for; else null.
+ */
+export function compiledStepOf(model: Model, loss: Loss): CompiledStep | null {
+  if (loss !== squaredError) return null;
+  const shared = model.shared;
+  if (shared === undefined) return compileStep(model);
+  if (shared.compiled === undefined) shared.compiled = compileStep(model);
+  return shared.compiled;
 }

@@ -1,11 +1,21 @@
 /**
  * A network as the kernels see it: flat weights, activations and sizes, and
  * the buffers one pass over a batch writes. Nothing here validates.
+ *
+ * @module
  */
-import type { Activation } from '../math/activation.js';
-import { Loss } from '../math/loss.js';
-import { compileStep, type CompiledStep } from './compiled-step.js';
+import type { Activation } from '../math/activation-type.js';
+import type { Loss } from '../math/loss-type.js';
 import { backwardLayer, forwardLayer } from './kernels.js';
+
+/**
+ * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
+ * updating `weights` in place; returns the squared-error loss before the step.
+ */
+export type CompiledStep = (
+  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
+  t: ArrayLike<number>, tOffset: number, rate: number,
+) => number;
 
 /** Layer `l` maps `sizes[l]` inputs to `sizes[l + 1]` outputs. */
 export interface Model {
@@ -41,17 +51,6 @@ export function returnWorkspace(model: Model, ws: Workspace): void {
   if (model.shared !== undefined) model.shared.scratch = ws;
 }
 
-/**
- * The compiled step of a tiny network, made once, when the loss is the
- * squared error it is written for; else null.
- */
-export function compiledStepOf(model: Model, loss: Loss): CompiledStep | null {
-  if (loss !== Loss.squaredError) return null;
-  const shared = model.shared;
-  if (shared === undefined) return compileStep(model);
-  if (shared.compiled === undefined) shared.compiled = compileStep(model);
-  return shared.compiled;
-}
 
 /**
  * The buffers of one forward and backward pass over `rows` examples; for

@@ -7,11 +7,12 @@
  * It computes exactly what `gradientModel` followed by `stepWeights` does,
  * in the same order, without the gradient buffers' extra pass.
  */
-import type { Loss } from '../math/loss.js';
+import type { Loss } from '../math/loss-type.js';
 import { derive } from './activate.js';
 import {
-  borrowWorkspace, compiledStepOf, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
+  borrowWorkspace, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
 } from './flat-model.js';
+import { compiledStepOf } from './compiled-step.js';
 
 /**
  * One SGD step on one example, in place, by the fastest path that computes

@@ -8,7 +8,7 @@
  * give the same bits as these loops. These loops do no validation: the
  * public functions check shapes once.
  */
-import type { Activation } from '../math/activation.js';
+import type { Activation } from '../math/activation-type.js';
 import { activate, derive } from './activate.js';
 import { forwardProduct, inputProduct, weightProduct } from './tiled.js';
 

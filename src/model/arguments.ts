@@ -2,12 +2,14 @@
  * An input (and target) converted and checked against a network once, at
  * the public boundary: for a forward pass, or for a gradient.
  */
-import { Loss } from '../math/loss.js';
-import type { Network } from '../namespaces/network.js';
+import type { Loss } from '../math/loss-type.js';
+import { squaredError } from '../math/losses.js';
+import type { Network } from '../model/network-record.js';
 import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
 import { createWorkspace, forwardModel, rowViews, type Model, type Workspace } from '../engine/flat-model.js';
 import { modelOf } from './network-record.js';
-import { checkColumns, checkLoss, checkResult, checkTarget } from '../boundary/validate.js';
+import { checkColumns, checkResult, checkTarget } from '../boundary/validate.js';
+import { checkLoss } from '../math/loss-type.js';
 
 /** One example or a batch, checked against the network. */
 export interface Batch {
@@ -25,7 +27,7 @@ export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, los
   checkColumns(x, model.sizes[0], where, 'input');
   const t = toFlat(target, `${where}: target`);
   checkTarget(t, x, model.sizes[model.sizes.length - 1], where);
-  const chosen = loss === undefined ? Loss.squaredError : checkLoss(loss, where);
+  const chosen = loss === undefined ? squaredError : checkLoss(loss, where);
   return { model, input: x, target: t, targetRows: rowViews(t.data, t.rows), loss: chosen };
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Network } from '../namespaces/network.js';
+import type { Network } from '../model/network-record.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { forwardPass } from './arguments.js';
 import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
@@ -26,7 +26,37 @@ function classesOfRows(data: Float64Array, rows: number, m: number): number[] {
   return classes;
 }
 
-/** The implementation of `Network.predictClass`, documented there: one example gives one class. */
+/**
+ * The class the network predicts for each example: the index of the
+ * largest output (argmax), the lowest index when several outputs tie.
+ * A network with a single output is read as a binary classifier whose
+ * output is the probability of class 1 (a sigmoid output): its class is
+ * `y >= 0.5 ? 1 : 0`, so 0.5 itself counts as class 1. Since softmax
+ * keeps the order of its inputs, the argmax of the logits of a
+ * `Loss.softmaxCrossEntropy` network is its most probable class.
+ * Costs one forward pass; does not change its arguments.
+ *
+ * @param net - the network.
+ * @param input - one example of `n` numbers, or a batch of `B × n`.
+ * @throws {@link ShapeError} if the input does not fit the first layer.
+ * @throws {@link ValueError} if an output is NaN (from a custom activation).
+ * @returns the class index for one example; an array of `B` for a batch.
+ *
+ * @example
+ * Three classes scored by identity neurons `[x1, x2, (x1 + x2) / 2]`:
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([
+ *   Layer.create([[0, 0, 0], [1, 0, 0.5], [0, 1, 0.5]], Activation.identity),
+ * ]);
+ * Network.predictClass(net, [2, 1]); // => 0
+ * // [1, 1] scores [1, 1, 1]: a tie, which goes to the lowest index.
+ * Network.predictClass(net, [[2, 1], [1, 2], [1, 1]]); // => [0, 1, 0]
+ * // One sigmoid output: class 1 when y >= 0.5.
+ * const binary = Network.create([Layer.create([[0], [1]], Activation.sigmoid)]);
+ * Network.predictClass(binary, [[-1], [0], [2]]); // => [0, 1, 1]
+ * ```
+ */
 export function predictClass(net: Network, input: readonly number[]): number;
 /** A batch, one example per row, gives one class per row. */
 export function predictClass(net: Network, input: readonly (readonly number[])[]): number[];

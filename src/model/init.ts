@@ -3,13 +3,14 @@
  *
  * @module
  */
-import { Activation } from '../math/activation.js';
+import type { Activation } from '../math/activation-type.js';
+import * as builtIn from '../math/activations.js';
 import { ValueError } from '../errors.js';
-import type { Network } from '../namespaces/network.js';
+import type { Network } from '../model/network-record.js';
 import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
 import { checkChoice, checkOptionNames } from '../boundary/options.js';
-import { checkActivation } from '../boundary/validate.js';
+import { checkActivation } from '../math/activation-type.js';
 
 /**
  * How `Network.init` scales its random weights, for a layer with `fanIn`
@@ -86,11 +87,44 @@ function layerWeights(n: number, m: number, limit: number, random: Random): Floa
   return weights;
 }
 
-/** See `Network.init` in network.ts for the documentation. */
+/**
+ * Makes a network with random weights from the library's own seeded
+ * generator, so the same seed gives bit-identical weights on every
+ * platform. Layer `l` has `sizes[l]` inputs and `sizes[l + 1]` neurons;
+ * its bias row is all zeros and every other weight is uniform on
+ * `[-limit, limit]`: `w = limit · (2u - 1)` with `u` uniform on `[0, 1)`,
+ * where `limit = sqrt(6 / (fanIn + fanOut))` (Xavier/Glorot, the default)
+ * or `limit = sqrt(6 / fanIn)` (He, the default for relu and leakyRelu
+ * hidden layers). The uniform forms need only `+ - * /` and `sqrt`, which
+ * IEEE 754 rounds exactly, hence the same bits everywhere. The weights are
+ * drawn layer by layer, row by row. Costs one draw per weight.
+ *
+ * @param sizes - the number of inputs, then each layer's number of
+ *   neurons: `[2, 3, 1]` is the notebook's 2-3-1 network.
+ * @param options - the hidden and output activations, the seed and the scheme.
+ * @throws {@link ValueError} if there are fewer than 2 sizes, a size is
+ *   not a positive integer, the seed is not an integer from 0 to 2^32 - 1,
+ *   the scheme is not `'xavier'` or `'he'`, an activation is not one, or
+ *   an option is unknown.
+ * @returns a new network: sigmoid hidden layers and an identity output
+ *   unless the options say otherwise.
+ *
+ * @example
+ * A 2-3-1 network; seed 42 gives these weights on every platform:
+ * ```ts
+ * import { Network, Activation } from 'mathjs-backprop';
+ * const net = Network.init([2, 3, 1], { seed: 42 });
+ * net.layers[0].weights.size(); // => [3, 3]
+ * net.layers[0].weights.toArray()[0]; // => [0, 0, 0]
+ * net.layers[1].weights.get([1, 0]); // => 0.72869343803543
+ * net.layers[0].activation === Activation.sigmoid; // => true
+ * net.layers[1].activation === Activation.identity; // => true
+ * ```
+ */
 export function init(sizes: readonly number[], options: InitOptions = {}): Network {
   checkOptionNames(options, OPTION_NAMES, WHERE);
   const checked = checkSizes(sizes);
-  const { activation = Activation.sigmoid, outputActivation = Activation.identity, seed = 0 } = options;
+  const { activation = builtIn.sigmoid, outputActivation = builtIn.identity, seed = 0 } = options;
   const hidden = checkActivation(activation, `${WHERE}: activation`);
   const output = checkActivation(outputActivation, `${WHERE}: outputActivation`);
   const scheme = schemeOf(options.scheme, hidden);

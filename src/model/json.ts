@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { Activation } from '../math/activation.js';
+import type { Activation } from '../math/activation-type.js';
+import { byName } from '../math/activation-registry.js';
 import { FormatError, UnknownNameError, ValueError } from '../errors.js';
-import { Layer } from './layer.js';
-import type { Network } from '../namespaces/network.js';
+import { create as createLayer, type Layer } from './layer.js';
+import type { Network } from '../model/network-record.js';
 import { modelOf, networkOf } from './network-record.js';
 
 /** The `format` of every document `Network.toJSON` writes. */
@@ -73,7 +74,7 @@ function savedName(activation: Activation, l: number): string {
   const where = `Network.toJSON: layer ${l}'s activation "${activation.name}"`;
   let found: Activation;
   try {
-    found = Activation.byName(activation.name);
+    found = byName(activation.name);
   } catch {
     throw new UnknownNameError(
       `${where} is neither built in nor made with Activation.define, so it could not be read back; define it first`,
@@ -87,7 +88,31 @@ function savedName(activation: Activation, l: number): string {
   return activation.name;
 }
 
-/** The implementation of `Network.toJSON`, documented there. */
+/**
+ * Saves a network as plain JSON data: the format's name and version, and
+ * each layer's activation by name with its weights as rows of numbers.
+ * `JSON.stringify` writes every weight so that it reads back exactly (but
+ * JSON has no -0, which comes back as 0). A custom activation is saved by
+ * the name it was given with `Activation.define`, and must be defined
+ * again, under that name, before the document is read back elsewhere.
+ * Does not change the network.
+ *
+ * @param net - the network.
+ * @throws {@link UnknownNameError} if an activation was not made with
+ *   `Activation.define` and is not built in, so it could not be read back.
+ * @throws {@link ValueError} if an activation has the name of another one.
+ * @returns a new {@link NetworkJSON}, for `JSON.stringify` or `Network.fromJSON`.
+ *
+ * @example
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[0.5], [2]], Activation.leakyRelu(0.1))]);
+ * const saved = Network.toJSON(net);
+ * saved.format; // => 'mathjs-backprop/network'
+ * JSON.stringify(saved.layers); // => '[{"activation":"leakyRelu(0.1)","weights":[[0.5],[2]]}]'
+ * Network.predict(Network.fromJSON(JSON.stringify(saved)), [1]).toArray(); // => [1.5]
+ * ```
+ */
 export function toJSON(net: Network): NetworkJSON {
   const model = modelOf(net, 'Network.toJSON');
   const layers = model.weights.map((data, l) => {
@@ -145,7 +170,7 @@ function readActivation(value: unknown, path: string): Activation {
   if (value === undefined) fail(path, 'is missing; expected an activation name such as "sigmoid"');
   if (typeof value !== 'string') fail(path, `must be an activation name (a string), got ${describe(value)}`);
   try {
-    return Activation.byName(value);
+    return byName(value);
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     const at = error.message.indexOf('known:');
@@ -180,10 +205,37 @@ function readLayer(value: unknown, path: string, inputs: number | undefined): La
   if (inputs !== undefined && weights.length !== inputs + 1) {
     fail(`${path}.weights`, `must have ${inputs + 1} rows (the bias row and one per neuron of the layer before, which has ${inputs}), got ${weights.length}`);
   }
-  return Layer.create(weights, activation);
+  return createLayer(weights, activation);
 }
 
-/** The implementation of `Network.fromJSON`, documented there. */
+/**
+ * Reads a network saved by `Network.toJSON`, as the object or as its JSON
+ * string. Checks everything it reads (fields it does not read are
+ * ignored): the format's name and version, that every layer has an
+ * activation known to `Activation.byName` (define custom ones with
+ * `Activation.define` first) and rectangular weights of at least 2 rows
+ * of finite numbers, and that each layer takes as many inputs as the one
+ * before has neurons. The round trip predicts bit for bit what the saved
+ * network did. Does not change its argument.
+ *
+ * @param json - a {@link NetworkJSON}, or the string `JSON.stringify` made of one.
+ * @throws {@link FormatError} naming the path of the first problem, e.g.
+ *   `layers[1].weights[0][2] must be a finite number, got "x"`.
+ * @returns the network.
+ *
+ * @example
+ * ```ts
+ * import { Network, FormatError } from 'mathjs-backprop';
+ * const text = '{"format":"mathjs-backprop/network","version":1,' +
+ *   '"layers":[{"activation":"identity","weights":[[1],[2]]}]}';
+ * Network.predict(Network.fromJSON(text), [3]).toArray(); // => [5]
+ * try {
+ *   Network.fromJSON({ format: 'mathjs-backprop/network', version: 2, layers: [] });
+ * } catch (error) {
+ *   (error as FormatError).path; // => 'version'
+ * }
+ * ```
+ */
 export function fromJSON(json: unknown): Network {
   const doc = parseDocument(json);
   checkHeader(doc);

@@ -1,13 +1,22 @@
 /**
- * The one implementation of the `Network` type: its layers, and the flat
+ * The `Network` type and its one implementation: the layers, and the flat
  * model the kernels run on, built once when the network is made.
+ *
+ * @module
  */
 import type { Layer } from './layer.js';
 import { layerData, layerFromData, ownLayer } from './layer.js';
 import { ShapeError, ValueError } from '../errors.js';
 import type { Model } from '../engine/flat-model.js';
-import type { Network } from '../namespaces/network.js';
 
+/**
+ * A stack of layers whose sizes chain: layer `i + 1` takes as many inputs as
+ * layer `i` has neurons. Immutable: every update returns a new network.
+ */
+export interface Network {
+  /** The layers, from the input side to the output side. */
+  readonly layers: readonly Layer[];
+}
 
 class NetworkRecord implements Network {
   readonly layers: readonly Layer[];
@@ -72,4 +81,28 @@ export function networkFromModel(model: Model): Network {
   const layers = weights.map((data, l) => layerFromData(data, sizes[l], sizes[l + 1], activations[l]));
   const shared = model.shared ?? { scratch: null, compiled: undefined };
   return new NetworkRecord(Object.freeze(layers), model.shared === undefined ? { ...model, shared } : model);
+}
+
+/**
+ * Makes a network of layers whose sizes chain: each layer takes as many
+ * inputs as the one before has neurons.
+ *
+ * @param layers - the layers, from the input side; at least one.
+ * @throws {@link ValueError} if there are no layers.
+ * @throws {@link ShapeError} if two neighbouring layers' sizes do not chain.
+ * @returns the network.
+ *
+ * @example
+ * The notebook's 2-3-1 network:
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([
+ *   Layer.create([[1, 0, -1], [1, 2, 0], [0, -2, 1]], Activation.sigmoid),
+ *   Layer.create([[1], [2], [3], [-1]], Activation.identity),
+ * ]);
+ * net.layers.length; // => 2
+ * ```
+ */
+export function create(layers: readonly Layer[]): Network {
+  return networkOf(layers, 'Network.create');
 }

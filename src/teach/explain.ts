@@ -5,8 +5,9 @@
  * @module
  */
 import { ShapeError, ValueError } from '../errors.js';
-import type { Loss } from '../math/loss.js';
-import type { Network } from '../namespaces/network.js';
+import type { Loss } from '../math/loss-type.js';
+import { squaredError } from '../math/losses.js';
+import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { batchOf, type Batch } from '../model/arguments.js';
 import { stepWeights } from '../engine/kernels.js';
@@ -144,14 +145,51 @@ function checkFinite(explanation: Explanation): void {
 }
 
 /**
- * Every number of one step of backpropagation on one example, as plain data.
- * See `Network.explain` for the documentation.
+ * Every number of one step of backpropagation on one example, as plain
+ * data (numbers, strings and arrays, no matrices), for teaching and
+ * checking by hand: the forward pass, the loss, the backward pass and the
+ * update, computed by the same code as `Network.gradient` and
+ * `Network.sgdStep`, so these are the library's own numbers (the updated
+ * weights are bit for bit those of `Network.sgdStep`). For each layer,
+ * with the bias input first (`input[0] = -1`):
+ * `z_j = Σ_i input[i] · weights[i][j]`, `a_j = f(z_j)`;
+ * `upstream_j = ∂L/∂a_j`, which is `∂L/∂y_j` at the output and
+ * `Σ_k W[j + 1][k] · δ_k` below it (`W`, `δ`: the layer above, old weights);
+ * `δ_j = upstream_j · f'(z_j)`; `gradient[i][j] = input[i] · δ_j`;
+ * `updatedWeights[i][j] = weights[i][j] - η · gradient[i][j]`.
+ * Only one example (a 1-D input): for a batch, explain its rows one at a
+ * time. Render the result with `explanationToMarkdown`, or draw it with
+ * `networkToSVG(net, { explanation })`. Costs about one gradient; does
+ * not change its arguments.
  *
  * @param net - the network; not changed.
  * @param input - one example: a vector of `n` numbers.
  * @param target - a vector shaped like the output.
- * @param options - the learning rate and the loss.
- * @returns the explanation.
+ * @param options - the learning rate η and the loss.
+ * @throws {@link ShapeError} if the input is a batch (2-D), or the input
+ *   or target does not fit the network.
+ * @throws {@link ValueError} if the learning rate is not positive and
+ *   finite, a number is not finite, or the loss is not one; also if a
+ *   result overflows (a weight or input too large).
+ * @returns an {@link Explanation}, JSON-serialisable.
+ *
+ * @example
+ * The notebook's example: the hidden sums and deltas, the loss, and the
+ * new weight V_{0,1}.
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([
+ *   Layer.create([[1, 0, -1], [1, 2, 0], [0, -2, 1]], Activation.sigmoid),
+ *   Layer.create([[1], [2], [3], [-1]], Activation.identity),
+ * ]);
+ * const step = Network.explain(net, [1, 2], [5], { learningRate: 0.1 });
+ * step.layers[0].input; // => [-1, 1, 2]
+ * step.layers[0].z; // => [0, -2, 3]
+ * step.loss; // => 31.303637388
+ * step.layers[1].delta; // => [-11.189930722]
+ * step.layers[0].derivative[0]; // => 0.25
+ * step.layers[0].updatedWeights[0][0]; // => 0.440503464
+ * ```
  */
 export function explain(net: Network, input: MatrixLike, target: MatrixLike, options: ExplainOptions): Explanation {
   if (options === null || typeof options !== 'object') {

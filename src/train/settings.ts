@@ -3,13 +3,15 @@
  * starts, with the defaults filled in.
  */
 import { ShapeError, ValueError } from '../errors.js';
-import { Loss } from '../math/loss.js';
-import type { EpochInfo, TrainOptions, ValidationData } from './train.js';
+import type { Loss } from '../math/loss-type.js';
+import { squaredError } from '../math/losses.js';
+import type { EpochInfo, TrainOptions, ValidationData } from './options.js';
 import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
 import { rowViews, type Model } from '../engine/flat-model.js';
 import { checkBoolean, checkFunction, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
 import { checkSeed } from '../engine/random.js';
-import { checkColumns, checkLearningRate, checkLoss } from '../boundary/validate.js';
+import { checkColumns, checkLearningRate } from '../boundary/validate.js';
+import { checkLoss } from '../math/loss-type.js';
 
 const WHERE = 'Network.train';
 const OPTION_NAMES = ['learningRate', 'epochs', 'batchSize', 'shuffle', 'seed', 'loss', 'onEpoch', 'validation'];
@@ -76,7 +78,7 @@ export function settingsOf(options: TrainOptions, model: Model): Settings {
     batchSize: checkPositiveInteger(batchSize, 'batchSize', WHERE),
     shuffle: checkBoolean(shuffle, 'shuffle', WHERE),
     seed: checkSeed(seed, WHERE),
-    loss: loss === undefined ? Loss.squaredError : checkLoss(loss, WHERE),
+    loss: loss === undefined ? squaredError : checkLoss(loss, WHERE),
     onEpoch: onEpoch === undefined ? undefined : checkFunction(onEpoch, 'onEpoch', WHERE),
     validation: validation === undefined ? undefined : validationOf(validation, model),
   };

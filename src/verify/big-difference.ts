@@ -10,8 +10,8 @@
  * see the same weights, so their activations are computed once.
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
-import type { BigActivation } from '../math/activation.js';
-import type { BigLoss, Loss } from '../math/loss.js';
+import type { BigActivation } from '../math/activation-type.js';
+import type { BigLoss, Loss } from '../math/loss-type.js';
 import { bigMath, exactDecimal, toBig } from '../math/big-math.js';
 import { findCrossing, type Differencer } from './difference.js';
 import type { Model } from '../engine/flat-model.js';

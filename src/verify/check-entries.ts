@@ -4,7 +4,7 @@
  * kink, and the order of the worst first.
  */
 import { ValueError } from '../errors.js';
-import type { GradientCheckEntry, GradientCheckKinkWarning } from './gradient-check.js';
+import type { GradientCheckEntry, GradientCheckKinkWarning } from './check-report.js';
 import type { CheckSettings } from './check-settings.js';
 import type { Difference, Differencer, KinkCrossing } from './difference.js';
 import { shortNumber } from '../boundary/format.js';

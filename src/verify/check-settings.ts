@@ -4,8 +4,8 @@
  * and every activation and the loss have a BigNumber form.
  */
 import { ValueError } from '../errors.js';
-import type { GradientCheckFallbackWarning, GradientCheckOptions } from './gradient-check.js';
-import type { Loss } from '../math/loss.js';
+import type { GradientCheckFallbackWarning, GradientCheckOptions } from './check-report.js';
+import type { Loss } from '../math/loss-type.js';
 import { hasBigForms } from './big-difference.js';
 import type { Model } from '../engine/flat-model.js';
 import { checkChoice, checkOptionNames } from '../boundary/options.js';

@@ -4,7 +4,7 @@
  * Two implementations share the types here: float64 (below) and BigNumber
  * (`big.ts`).
  */
-import type { Loss } from '../math/loss.js';
+import type { Loss } from '../math/loss-type.js';
 import { createWorkspace, forwardModel, lossModel, type Model } from '../engine/flat-model.js';
 
 /** A pre-activation whose kink lay between its values at `w + ε` and `w - ε`. */

@@ -5,9 +5,11 @@
  *
  * @module
  */
-import type { Network } from '../namespaces/network.js';
-import { GradientCheckError, ValueError } from '../errors.js';
-import { gradientCheck, type GradientCheckEntry, type GradientCheckOptions, type GradientCheckReport } from './gradient-check.js';
+import type { Network } from '../model/network-record.js';
+import { ValueError } from '../errors.js';
+import { GradientCheckError } from './gradient-check-error.js';
+import { gradientCheck } from './gradient-check.js';
+import type { GradientCheckEntry, GradientCheckOptions, GradientCheckReport } from './check-report.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { counted, ranges, shortNumber } from '../boundary/format.js';
 

@@ -1,0 +1,78 @@
+/**
+ * The gradient of the loss with respect to every weight, by
+ * backpropagation, at the public boundary (`Network.gradient`).
+ *
+ * @module
+ */
+import type { Matrix } from 'mathjs';
+import type { Loss } from '../math/loss-type.js';
+import { squaredError } from '../math/losses.js';
+import type { Network } from './network-record.js';
+import { toMatrix, type MatrixLike } from '../boundary/convert.js';
+import { checkResult } from '../boundary/validate.js';
+import { createWorkspace, gradientModel } from '../engine/flat-model.js';
+import { batchOf } from './arguments.js';
+import { outputOf } from './forward.js';
+
+/** What `Network.gradient` returns. */
+export interface NetworkGradient {
+  /** The loss: of the example, or the mean over the batch. */
+  readonly loss: number;
+  /** The network's output for the input. */
+  readonly output: Matrix;
+  /** `∂L/∂weights` of each layer, shaped like that layer's weights. */
+  readonly weights: Matrix[];
+  /** `∂L/∂z` of each layer, shaped like its `z`; in a batch each row carries the factor `1 / B`. */
+  readonly deltas: Matrix[];
+}
+
+/** Options of `Network.gradient`. */
+export interface GradientOptions {
+  /**
+   * The loss to differentiate.
+   * @defaultValue `Loss.squaredError`
+   */
+  readonly loss?: Loss;
+}
+
+/**
+ * The loss and its gradient for every weight, by backpropagation. The
+ * output delta is `∂L/∂y ⊙ f'(z)` (`2 (y - t)` for squared error and an
+ * identity output); each hidden delta is
+ * `delta_j = (Σ_k W[j][k] · delta_k) · f'(z_j)`, with the weights of the
+ * layer above; `∂L/∂W[i][j] = x_i · delta_j` with `x_0 = -1`. For a batch
+ * the loss is the mean over its rows, and so is each gradient.
+ * Costs about three forward passes.
+ *
+ * @param net - the network.
+ * @param input - one example, or a batch with one example per row.
+ * @param target - shaped like the output.
+ * @param options - the loss.
+ * @throws {@link ShapeError} if the input or target does not fit.
+ * @throws {@link ValueError} if a number is not finite or the loss is not one.
+ * @returns the loss, output, weight gradients and deltas.
+ *
+ * @example
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+ * const g = Network.gradient(net, [3], [4]); // y = -1 + 2·3 = 5
+ * g.loss; // => 1
+ * g.weights[0].toArray(); // => [[-2], [6]]
+ * ```
+ */
+export function gradient(net: Network, input: MatrixLike, target: MatrixLike, options: GradientOptions = {}): NetworkGradient {
+  const batch = batchOf(net, input, target, options?.loss, 'Network.gradient');
+  const { model, input: x } = batch;
+  const ws = createWorkspace(model, x.rows);
+  const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+  checkResult([loss], 'Network.gradient', 'the loss');
+  ws.grads.forEach((g, l) => checkResult(g, 'Network.gradient', `the gradient of layer ${l}`));
+  const last = model.weights.length - 1;
+  return {
+    loss,
+    output: outputOf(ws, x, last, model, ws.a[last]),
+    weights: ws.grads.map((g, l) => toMatrix(g, model.sizes[l] + 1, model.sizes[l + 1], 2)),
+    deltas: ws.delta.map((d, l) => outputOf(ws, x, l, model, d)),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * One step of gradient descent on a network at the public boundary
+ * (`Network.sgdStep`): every gradient with the old weights, then
+ * `weights - learningRate · gradient` for every layer.
+ *
+ * @module
+ */
+import type { Network } from './network-record.js';
+import { networkFromModel } from './network-record.js';
+import type { MatrixLike } from '../boundary/convert.js';
+import { checkLearningRate, checkResult } from '../boundary/validate.js';
+import { createWorkspace, gradientModel, type Model } from '../engine/flat-model.js';
+import { trainExample } from '../engine/fused-step.js';
+import { stepWeights } from '../engine/kernels.js';
+import { copyWeights } from '../engine/slab.js';
+import { batchOf } from './arguments.js';
+import type { GradientOptions } from './gradient.js';
+
+/** Options of `Network.sgdStep`. */
+export interface StepOptions extends GradientOptions {
+  /** The step size η: positive and finite. */
+  readonly learningRate: number;
+}
+
+/**
+ * One step of gradient descent: every gradient is computed with the old
+ * weights, then each layer becomes `weights - learningRate · ∂L/∂weights`.
+ * With a batch it is a mini-batch step on the mean gradient.
+ *
+ * @param net - the network; not changed.
+ * @param input - one example, or a batch with one example per row.
+ * @param target - shaped like the output.
+ * @param options - the learning rate and the loss.
+ * @throws {@link ShapeError} if the input or target does not fit.
+ * @throws {@link ValueError} if the learning rate is not positive and finite.
+ * @returns a new network.
+ *
+ * @example
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+ * const next = Network.sgdStep(net, [3], [4], { learningRate: 0.1 });
+ * next.layers[0].weights.toArray(); // => [[1.2], [1.4]]
+ * ```
+ */
+export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: StepOptions): Network {
+  const where = 'Network.sgdStep';
+  const rate = checkLearningRate(options?.learningRate, where);
+  const batch = batchOf(net, input, target, options.loss, where);
+  const { model, input: x } = batch;
+  const next: Model = { ...model, weights: copyWeights(model.weights) };
+  let loss: number;
+  if (x.rows === 1) {
+    loss = trainExample(next, x.data, batch.target.data, batch.loss, rate);
+  } else {
+    const ws = createWorkspace(model, x.rows);
+    loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+    next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
+  }
+  checkResult([loss], where, 'the loss');
+  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l}`));
+  return networkFromModel(next);
+}

@@ -1,0 +1,6 @@
+/**
+ * The members of the `Loss` namespace, each documented where its code is.
+ *
+ * @module
+ */
+export { squaredError, binaryCrossEntropy, softmaxCrossEntropy } from '../math/losses.js';

@@ -1,0 +1,26 @@
+/**
+ * The `Loss` namespace: the built-in losses. It only gathers its members,
+ * which are documented where their code is.
+ *
+ * @module
+ */
+import * as members from './loss-members.js';
+
+import type { Loss as LossType } from '../math/loss-type.js';
+
+/**
+ * A loss: how far one example's output row is from its target row, and its
+ * gradient with respect to the output; the network takes the mean over a batch.
+ *
+ * @interface
+ */
+export type Loss = LossType;
+
+/**
+ * The built-in losses: `squaredError` (the default, the notebook's
+ * `(y - t)^2`), `binaryCrossEntropy` for sigmoid outputs and
+ * `softmaxCrossEntropy` for the logits of an identity output layer.
+ *
+ * @namespace
+ */
+export const Loss: typeof members = Object.freeze({ ...members });
