@@ -78,6 +78,7 @@ const config = {
   tsconfig: 'tsconfig.json',
   disableSources: true,
   customCss: 'docs/math.css',
+  plugin: ['./docs/typedoc-same-name.mjs'],
   markdownItLoader(parser) {
     // The package is CommonJS with `exports.default`: its function is `.default`.
     parser.use(markdownItKatex.default, { katex, output: 'mathml' });
