@@ -5,6 +5,7 @@
  */
 import { isMatrix, matrix, type Matrix } from 'mathjs';
 import { ShapeError, ValueError } from '../errors.js';
+import { describeValue } from './describe.js';
 
 /** Anything the API accepts as a vector or matrix. */
 export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[];
@@ -30,7 +31,7 @@ export interface Flat {
 export function toFlat(value: unknown, where: string): Flat {
   const nested = isMatrix(value) ? (value.valueOf() as unknown) : value;
   if (!Array.isArray(nested)) {
-    throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describe(value)}`);
+    throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describeValue(value)}`);
   }
   if (nested.length === 0) {
     throw new ShapeError(`${where} must not be empty`, [1], [0]);
@@ -55,7 +56,7 @@ function matrixToFlat(rows: readonly unknown[], where: string): Flat {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row)) {
-      throw new ValueError(`${where} must be rectangular: row ${r} is ${describe(row)}, not an array`);
+      throw new ValueError(`${where} must be rectangular: row ${r} is ${describeValue(row)}, not an array`);
     }
     if (row.length !== cols) {
       throw new ShapeError(
@@ -76,16 +77,9 @@ function matrixToFlat(rows: readonly unknown[], where: string): Flat {
 /** Throws the error for an entry that is not a finite number. */
 function refuse(value: unknown, where: string, index: string): never {
   if (typeof value !== 'number') {
-    throw new ValueError(`${where}${index} must be a number, got ${describe(value)}`);
+    throw new ValueError(`${where}${index} must be a number, got ${describeValue(value)}`);
   }
   throw new ValueError(`${where}${index} must be finite, got ${value}`);
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return (value as { constructor?: { name?: string } }).constructor?.name ?? 'an object';
-  return typeof value === 'string' ? `the string "${value}"` : String(value);
 }
 
 /** The size of a Flat as mathjs reports sizes: `[n]` or `[rows, cols]`. */

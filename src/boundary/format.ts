@@ -1,6 +1,17 @@
 /**
- * Numbers and lists as the reports print them.
+ * Numbers and lists as the reports, the walkthrough and the pictures print
+ * them.
+ *
+ * @module
  */
+
+/**
+ * A decimal numeral without the zeros that end its fraction: `0.500` is
+ * `0.5`, `2.000` is `2`, `120` stays `120`. The one place this rule lives.
+ */
+export function withoutTrailingZeros(numeral: string): string {
+  return numeral.includes('.') ? numeral.replace(/\.?0+$/, '') : numeral;
+}
 
 /**
  * A number in a few significant digits, the way one writes it by hand:
@@ -11,8 +22,7 @@ export function shortNumber(x: number, digits = 2): string {
   const magnitude = Math.abs(x);
   if (magnitude < 1e-3 || magnitude >= 1e6) {
     const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
-    const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
-    return `${trimmed}e${exponent.replace('+', '')}`;
+    return `${withoutTrailingZeros(mantissa)}e${exponent.replace('+', '')}`;
   }
   return String(Number(x.toPrecision(digits)));
 }

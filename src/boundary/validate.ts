@@ -4,13 +4,11 @@
  */
 import { ShapeError, ValueError } from '../errors.js';
 import { sizeOf, type Flat } from './convert.js';
+import { checkNumber } from './options.js';
 
 /** Refuses a learning rate that is not a positive finite number. */
 export function checkLearningRate(rate: unknown, where: string): number {
-  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-    throw new ValueError(`${where}: learningRate must be a positive finite number, got ${String(rate)}`);
-  }
-  return rate;
+  return checkNumber(rate, { min: 0, exclusive: true }, 'learningRate', where);
 }
 
 

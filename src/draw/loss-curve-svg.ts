@@ -7,6 +7,10 @@
 import { ShapeError, ValueError } from '../errors.js';
 import { linearAxis, logAxis, type Axis } from './ticks.js';
 import { element, escapeXml, svgDocument } from './svg.js';
+import { describeValue } from '../boundary/describe.js';
+import { checkOptionNames, optionalNumber } from '../boundary/options.js';
+
+const OPTION_NAMES = ['width', 'height', 'logScale', 'title'];
 
 /** A loss history: the losses alone, or as `Network.train` returns them. */
 export type LossHistory =
@@ -51,10 +55,10 @@ const SERIES = Object.freeze([
 
 /** Refuses anything but a non-empty array of finite numbers. */
 function checkLosses(values: unknown, what: string): readonly number[] {
-  if (!Array.isArray(values)) throw new ValueError(`${WHERE}: ${what} must be an array of numbers, got ${String(values)}`);
+  if (!Array.isArray(values)) throw new ValueError(`${WHERE}: ${what} must be an array of numbers, got ${describeValue(values)}`);
   if (values.length === 0) throw new ShapeError(`${WHERE}: ${what} must not be empty`, [1], [0]);
   values.forEach((v, e) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValueError(`${WHERE}: ${what}[${e}] must be a finite number, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValueError(`${WHERE}: ${what}[${e}] must be a finite number, got ${describeValue(v)}`);
   });
   return values;
 }
@@ -63,7 +67,7 @@ function checkLosses(values: unknown, what: string): readonly number[] {
 function seriesOf(history: LossHistory): (readonly number[])[] {
   if (Array.isArray(history)) return [checkLosses(history, 'losses')];
   const h = history as Exclude<LossHistory, readonly number[]>;
-  if (h === null || typeof h !== 'object') throw new ValueError(`${WHERE}: expected an array of losses or { losses, validationLosses }, got ${String(history)}`);
+  if (h === null || typeof h !== 'object') throw new ValueError(`${WHERE}: expected an array of losses or { losses, validationLosses }, got ${describeValue(history)}`);
   const losses = checkLosses(h.losses, 'losses');
   if (h.validationLosses === undefined) return [losses];
   const validation = checkLosses(h.validationLosses, 'validationLosses');
@@ -74,9 +78,7 @@ function seriesOf(history: LossHistory): (readonly number[])[] {
 }
 
 function sizeOption(value: unknown, fallback: number, least: number, what: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < least) throw new ValueError(`${WHERE}: ${what} must be a number of at least ${least}, got ${String(value)}`);
-  return value;
+  return optionalNumber(value, fallback, { min: least }, what, WHERE);
 }
 
 /** The plot's frame and axes, and how values map into it. */
@@ -94,7 +96,7 @@ function plotOf(series: readonly (readonly number[])[], options: LossCurveSVGOpt
   const width = sizeOption(options.width, 640, 200, 'width');
   const height = sizeOption(options.height, 400, 150, 'height');
   const log = options.logScale ?? false;
-  if (typeof log !== 'boolean') throw new ValueError(`${WHERE}: logScale must be true or false, got ${String(log)}`);
+  if (typeof log !== 'boolean') throw new ValueError(`${WHERE}: logScale must be true or false, got ${describeValue(log)}`);
   const all = series.flat();
   if (log && all.some((v) => v <= 0)) {
     throw new ValueError(`${WHERE}: a log scale needs positive losses, got ${Math.min(...all)}; plot it with logScale: false`);
@@ -178,9 +180,9 @@ function legend(p: Plot, count: number): string {
  * ```
  */
 export function lossCurveToSVG(history: LossHistory, options: LossCurveSVGOptions = {}): string {
-  if (options === null || typeof options !== 'object') throw new ValueError(`${WHERE}: options must be an object, got ${String(options)}`);
+  checkOptionNames(options, OPTION_NAMES, WHERE);
   const title = options.title ?? 'Loss per epoch';
-  if (typeof title !== 'string') throw new ValueError(`${WHERE}: title must be a string, got ${String(title)}`);
+  if (typeof title !== 'string') throw new ValueError(`${WHERE}: title must be a string, got ${describeValue(title)}`);
   const series = seriesOf(history);
   const p = plotOf(series, options);
   const heading = element('text', { x: p.width / 2, y: 26, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold', fill: '#222222' }, escapeXml(title));

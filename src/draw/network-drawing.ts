@@ -10,6 +10,8 @@ import { placeLabels, type Box } from './label-placement.js';
 import { GEOMETRY, layoutNetwork, type EdgePosition, type Layout, type NodePosition } from './network-layout.js';
 import { modelOf } from '../model/network-record.js';
 import { checkDecimals, element, escapeXml, svgNumber, textWidth } from './svg.js';
+import { checkChoice, checkOptionNames } from '../boundary/options.js';
+import { NOTATIONS } from '../teach/notation.js';
 
 /** Options of {@link networkToSVG}. */
 export interface NetworkSVGOptions {
@@ -90,15 +92,14 @@ export function weightOf(d: Drawing, e: EdgePosition): number {
   return d.weights[e.layer][e.row * d.sizes[e.layer + 1] + e.column];
 }
 
+const OPTION_NAMES = ['decimals', 'explanation', 'notation', 'title'];
+
 /** Checks the network and the options once, and lays the drawing out. */
 export function drawingOf(net: Network, options: NetworkSVGOptions): Drawing {
-  if (options === null || typeof options !== 'object') throw new ValueError(`${WHERE}: options must be an object, got ${String(options)}`);
+  checkOptionNames(options, OPTION_NAMES, WHERE);
   const model = modelOf(net, WHERE);
   const decimals = checkDecimals(options.decimals ?? 3, WHERE);
-  const notation = options.notation ?? 'auto';
-  if (!['auto', 'notebook', 'layers'].includes(notation)) {
-    throw new ValueError(`${WHERE}: notation must be "auto", "notebook" or "layers", got ${String(notation)}`);
-  }
+  const notation = checkChoice(options.notation ?? 'auto', NOTATIONS, 'notation', WHERE);
   if (notation === 'notebook' && model.weights.length !== 2) {
     throw new ValueError(`${WHERE}: the notebook notation is for networks of 2 layers, this one has ${model.weights.length}`);
   }

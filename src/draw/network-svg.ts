@@ -14,6 +14,7 @@ import {
 } from './network-drawing.js';
 import { GEOMETRY } from './network-layout.js';
 import { element, escapeXml, svgDocument, svgNumber } from './svg.js';
+import { describeValue } from '../boundary/describe.js';
 
 
 /** The numbers of the pass: under each neuron, beside each input and the output. */
@@ -91,7 +92,7 @@ function passNumbers(d: Drawing, pass: Explanation): string {
 export function networkToSVG(net: Network, options: NetworkSVGOptions = {}): string {
   const d = drawingOf(net, options);
   const title = options.title ?? `A ${d.sizes.join('-')} network`;
-  if (typeof title !== 'string') throw new ValueError(`networkToSVG: title must be a string, got ${String(title)}`);
+  if (typeof title !== 'string') throw new ValueError(`networkToSVG: title must be a string, got ${describeValue(title)}`);
   const body = [edgeLines(d), weightLabels(d), nodeCircles(d), headings(d)];
   if (d.pass !== undefined) body.push(passNumbers(d, d.pass));
   return svgDocument(d.layout.width, d.layout.height, title, body);

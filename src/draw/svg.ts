@@ -3,7 +3,8 @@
  * Everything a caller can influence (titles, activation names) goes through
  * `escapeXml`, so the output is always well-formed XML.
  */
-import { ValueError } from '../errors.js';
+import { withoutTrailingZeros } from '../boundary/format.js';
+import { checkNumber } from '../boundary/options.js';
 
 /** Characters XML 1.0 cannot hold at all, not even as references: replaced by U+FFFD. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -52,7 +53,7 @@ export function svgDocument(width: number, height: number, title: string, body: 
  */
 export function svgNumber(x: number, decimals: number): string {
   const text = x.toFixed(decimals);
-  const short = text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+  const short = text.includes('e') ? text : withoutTrailingZeros(text);
   return /^-0$/.test(short) ? '0' : short.replace('-', '\u2212');
 }
 
@@ -63,8 +64,5 @@ export function textWidth(text: string, size: number): number {
 
 /** Refuses anything but an integer from 0 to 12 as a number of decimals. */
 export function checkDecimals(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 12) {
-    throw new ValueError(`${where}: decimals must be an integer from 0 to 12, got ${String(value)}`);
-  }
-  return value;
+  return checkNumber(value, { integer: true, min: 0, max: 12 }, 'decimals', where);
 }

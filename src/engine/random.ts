@@ -9,7 +9,7 @@
  * exactly, so every output is bit-identical everywhere.
  * test/fixtures/random-golden.py implements the same definition in Python.
  */
-import { ValueError } from '../errors.js';
+import { checkNumber } from '../boundary/options.js';
 
 /** A stream of pseudo-random numbers; each call advances its state. */
 export interface Random {
@@ -105,8 +105,5 @@ export function shuffleInPlace(items: { [index: number]: number; readonly length
 
 /** Refuses a seed that is not an integer from 0 to 2^32 - 1. */
 export function checkSeed(seed: unknown, where: string): number {
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new ValueError(`${where}: seed must be an integer from 0 to ${MAX_SEED}, got ${String(seed)}`);
-  }
-  return seed;
+  return checkNumber(seed, { integer: true, min: 0, max: MAX_SEED }, 'seed', where);
 }

@@ -8,10 +8,14 @@
 import type { Activation } from './activation-type.js';
 import { ValueError } from '../errors.js';
 import { shortNumber } from '../boundary/format.js';
-import { checkOptionNames } from '../boundary/options.js';
+import { checkOptionNames, optionalNumber, type NumberRule } from '../boundary/options.js';
+import { agreement } from './agreement.js';
 import { checkActivation } from './activation-type.js';
+import { describeValue } from '../boundary/describe.js';
 
 const WHERE = 'Activation.check';
+const POSITIVE: NumberRule = { min: 0, exclusive: true };
+const NON_NEGATIVE: NumberRule = { min: 0 };
 const OPTION_NAMES = ['from', 'to', 'points', 'extra', 'epsilon', 'tolerance', 'absoluteTolerance'];
 
 /** Options of `Activation.check`. */
@@ -97,41 +101,22 @@ interface Settings {
   readonly absoluteTolerance: number | undefined;
 }
 
-function finiteOption(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ValueError(`${WHERE}: ${name} must be a finite number, got ${String(value)}`);
-  }
-  return value;
-}
-
-function nonNegativeOption(value: unknown, fallback: number, name: string, positive = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-    throw new ValueError(`${WHERE}: ${name} must be a ${positive ? 'positive finite number' : 'finite number >= 0'}, got ${String(value)}`);
-  }
-  return value;
-}
-
 function settingsOf(options: ActivationCheckOptions): Settings {
   checkOptionNames(options, OPTION_NAMES, WHERE);
-  const from = finiteOption(options.from, -5, 'from');
-  const to = finiteOption(options.to, 5, 'to');
+  const from = optionalNumber(options.from, -5, {}, 'from', WHERE);
+  const to = optionalNumber(options.to, 5, {}, 'to', WHERE);
   if (!(to > from)) throw new ValueError(`${WHERE}: to must be above from, got from ${from} and to ${to}`);
-  const count = options.points ?? 201;
-  if (!Number.isSafeInteger(count) || count < 2) {
-    throw new ValueError(`${WHERE}: points must be an integer >= 2, got ${String(count)}`);
-  }
+  const count = optionalNumber(options.points, 201, { integer: true, min: 2 }, 'points', WHERE);
   const extra = options.extra ?? [-50, -20, 20, 50];
   if (!Array.isArray(extra) || !extra.every((z) => typeof z === 'number' && Number.isFinite(z))) {
-    throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${String(extra)}`);
+    throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${describeValue(extra)}`);
   }
   const grid = Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
   return {
     points: [...grid, ...extra],
-    epsilon: nonNegativeOption(options.epsilon, 1e-6, 'epsilon', true),
-    tolerance: nonNegativeOption(options.tolerance, 1e-5, 'tolerance'),
-    absoluteTolerance: options.absoluteTolerance === undefined ? undefined : nonNegativeOption(options.absoluteTolerance, 0, 'absoluteTolerance'),
+    epsilon: optionalNumber(options.epsilon, 1e-6, POSITIVE, 'epsilon', WHERE),
+    tolerance: optionalNumber(options.tolerance, 1e-5, NON_NEGATIVE, 'tolerance', WHERE),
+    absoluteTolerance: options.absoluteTolerance === undefined ? undefined : optionalNumber(options.absoluteTolerance, 0, NON_NEGATIVE, 'absoluteTolerance', WHERE),
   };
 }
 
@@ -142,13 +127,11 @@ function compareAt(activation: Activation, z: number, s: Settings): { failure: A
   const up = z + s.epsilon;
   const down = z - s.epsilon;
   const numeric = (activation.apply(up) - activation.apply(down)) / (up - down);
-  const scale = Math.max(Math.abs(derivative), Math.abs(numeric));
-  // NOTE: a value that is not a number is infinitely wrong: NaN never reaches the maxima.
-  const finite = Number.isFinite(a) && Number.isFinite(derivative) && Number.isFinite(numeric);
-  const absoluteError = finite ? Math.abs(derivative - numeric) : Infinity;
-  const relativeError = !finite ? Infinity : scale === 0 ? 0 : absoluteError / scale;
   const absoluteTolerance = s.absoluteTolerance ?? 1e-8 * Math.max(1, Math.abs(a));
-  const ok = finite && absoluteError <= absoluteTolerance + s.tolerance * scale;
+  // NOTE: a value that is not a number is infinitely wrong: NaN never reaches the maxima.
+  const { absoluteError, relativeError, ok } = Number.isFinite(a)
+    ? agreement(derivative, numeric, s.tolerance, absoluteTolerance)
+    : agreement(NaN, NaN, s.tolerance, absoluteTolerance);
   return { failure: { z, derivative, numeric, absoluteError, relativeError }, ok };
 }
 

@@ -6,7 +6,10 @@
  */
 import { UnknownNameError, ValueError } from '../errors.js';
 import type { Activation, ActivationDefinition, BigActivation } from './activation-type.js';
-import { DECIMAL, identity, LEAKY_NAME, leakyRelu, relu, sigmoid, softplus, tanh } from './activations.js';
+import { describeValue } from '../boundary/describe.js';
+import {
+  identity, isLeakyReluName, leakyRelu, leakyReluAlpha, MAX_NAME_LENGTH, relu, sigmoid, softplus, tanh,
+} from './activations.js';
 
 const builtIns: ReadonlyMap<string, Activation> = new Map(
   [identity, sigmoid, tanh, relu, softplus].map((activation) => [activation.name, activation]),
@@ -19,7 +22,7 @@ function optionalMembers(definition: ActivationDefinition, name: string): Pick<A
   const members: { kinks?: readonly number[]; big?: BigActivation } = {};
   if (kinks !== undefined) {
     if (!Array.isArray(kinks) || !kinks.every((k) => typeof k === 'number' && Number.isFinite(k))) {
-      throw new ValueError(`Activation.define: "${name}" kinks must be an array of finite numbers, got ${String(kinks)}`);
+      throw new ValueError(`Activation.define: "${name}" kinks must be an array of finite numbers, got ${describeValue(kinks)}`);
     }
     members.kinks = Object.freeze([...kinks]);
   }
@@ -88,13 +91,13 @@ function sameActivation(existing: Activation, candidate: Activation): boolean {
  */
 export function define(definition: ActivationDefinition): Activation {
   const { name, apply, derivative } = definition ?? ({} as ActivationDefinition);
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new ValueError(`Activation.define: name must be a non-empty string, got ${String(name)}`);
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) {
+    throw new ValueError(`Activation.define: name must be a non-empty string of at most ${MAX_NAME_LENGTH} characters, got ${describeValue(name)}`);
   }
   if (typeof apply !== 'function' || typeof derivative !== 'function') {
     throw new ValueError(`Activation.define: "${name}" needs apply(z) and derivative(z, a) functions`);
   }
-  if (builtIns.has(name) || LEAKY_NAME.test(name)) {
+  if (builtIns.has(name) || isLeakyReluName(name)) {
     throw new ValueError(`Activation.define: "${name}" is the name of a built-in activation`);
   }
   const candidate: Activation = Object.freeze({ name, apply, derivative, ...optionalMembers(definition, name) });
@@ -124,13 +127,20 @@ export function define(definition: ActivationDefinition): Activation {
  * ```
  */
 export function byName(name: string): Activation {
+  if (typeof name !== 'string') {
+    throw new UnknownNameError(`Activation.byName: expected an activation name, got ${describeValue(name)}`, String(name));
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new UnknownNameError(
+      `Activation.byName: names have at most ${MAX_NAME_LENGTH} characters, got one of ${name.length}`,
+      name.slice(0, MAX_NAME_LENGTH),
+    );
+  }
   const found = builtIns.get(name) ?? defined.get(name);
   if (found !== undefined) return found;
-  const leaky = typeof name === 'string' ? LEAKY_NAME.exec(name) : null;
-  if (leaky !== null && DECIMAL.test(leaky[1])) {
-    return leakyRelu(Number(leaky[1]));
-  }
+  const alpha = leakyReluAlpha(name);
+  if (alpha !== undefined) return leakyRelu(alpha);
   const known = [...builtIns.keys(), 'leakyRelu(alpha)', ...defined.keys()].join(', ');
-  throw new UnknownNameError(`Activation.byName: no activation named "${String(name)}"; known: ${known}`, String(name));
+  throw new UnknownNameError(`Activation.byName: no activation named ${JSON.stringify(name)}; known: ${known}`, name);
 }
 

@@ -7,6 +7,7 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { ValueError } from '../errors.js';
+import { describeValue } from '../boundary/describe.js';
 
 /**
  * An element-wise activation function `a = f(z)` and its derivative.
@@ -102,7 +103,7 @@ export interface ActivationDefinition {
 export function checkActivation(activation: unknown, where: string): Activation {
   const a = activation as Partial<Activation> | null | undefined;
   if (a == null || typeof a.name !== 'string' || typeof a.apply !== 'function' || typeof a.derivative !== 'function') {
-    throw new ValueError(`${where}: expected an Activation with name, apply and derivative, got ${String(activation)}`);
+    throw new ValueError(`${where}: expected an Activation with name, apply and derivative, got ${describeValue(activation)}`);
   }
   return a as Activation;
 }

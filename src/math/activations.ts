@@ -9,6 +9,7 @@ import type { BigNumber, MathJsInstance } from 'mathjs';
 import { ValueError } from '../errors.js';
 import type { Activation } from './activation-type.js';
 import { exactDecimal } from './big-math.js';
+import { describeValue } from '../boundary/describe.js';
 
 /** @internal The sigmoid of one number, shared by the kernels. */
 export function sigmoidOf(z: number): number {
@@ -122,9 +123,42 @@ export const softplus: Activation = Object.freeze({
   big: Object.freeze({ apply: (z: BigNumber) => z.abs().neg().exp().plus(1).ln().plus(z.gt(0) ? z : 0) }),
 });
 
-export const LEAKY_NAME = /^leakyRelu\((.+)\)$/;
-/** A number as JavaScript writes one: `0.01`, `-0.2`, `1e-7`; not `0x10` or `Infinity`. */
-export const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/;
+/**
+ * The longest activation name the library reads or defines. Names are
+ * short words; the limit lets a hostile document's huge name be refused
+ * before it is read through.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * A number as JavaScript writes one: `0.01`, `-0.2`, `1e-7`, `1e+21`; not
+ * `0x10` or `Infinity`. Unambiguous (each digit can match one way only), so
+ * a failed match costs time linear in the length of the text.
+ */
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+
+/** The name of `leakyRelu(alpha)`: the one place its format is written. */
+export function leakyReluName(alpha: number): string {
+  return `leakyRelu(${alpha})`;
+}
+
+/** Whether `name` has the form of a leakyRelu name, `leakyRelu(...)`, whatever is inside. */
+export function isLeakyReluName(name: string): boolean {
+  return name.startsWith('leakyRelu(') && name.endsWith(')');
+}
+
+/**
+ * The alpha of a name `leakyRelu(<decimal>)`, or undefined when the name
+ * is not one or its number is not finite. Names over
+ * {@link MAX_NAME_LENGTH} are not read.
+ */
+export function leakyReluAlpha(name: string): number | undefined {
+  if (name.length > MAX_NAME_LENGTH || !isLeakyReluName(name)) return undefined;
+  const inside = name.slice('leakyRelu('.length, -1);
+  if (!DECIMAL.test(inside)) return undefined;
+  const alpha = Number(inside);
+  return Number.isFinite(alpha) ? alpha : undefined;
+}
 
 /**
  * A leaky rectifier `f(z) = z` for `z > 0` and `alpha · z` otherwise, with
@@ -146,13 +180,13 @@ export const DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/;
  */
 export function leakyRelu(alpha = 0.01): Activation {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
-    throw new ValueError(`Activation.leakyRelu: alpha must be a finite number, got ${String(alpha)}`);
+    throw new ValueError(`Activation.leakyRelu: alpha must be a finite number, got ${describeValue(alpha)}`);
   }
   // NOTE: -0 would print as "leakyRelu(0)" and come back from its name as +0; take +0 from the start.
   const slope = alpha === 0 ? 0 : alpha;
   const exactSlope = exactDecimal(slope);
   return Object.freeze({
-    name: `leakyRelu(${slope})`,
+    name: leakyReluName(slope),
     apply: (z: number) => (z > 0 ? z : slope * z),
     // NOTE: at z = 0 the slope alpha is taken, matching relu's choice of the left side.
     derivative: (z: number) => (z > 0 ? 1 : slope),

@@ -6,6 +6,7 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { ValueError } from '../errors.js';
+import { describeValue } from '../boundary/describe.js';
 
 /**
  * A loss: how far one example's output row is from its target row, and the
@@ -76,7 +77,7 @@ export interface BigLoss {
 export function checkLoss(loss: unknown, where: string): Loss {
   const l = loss as Partial<Loss> | null | undefined;
   if (l == null || typeof l.name !== 'string' || typeof l.value !== 'function' || typeof l.gradient !== 'function') {
-    throw new ValueError(`${where}: loss must be a Loss with name, value and gradient, got ${String(loss)}`);
+    throw new ValueError(`${where}: loss must be a Loss with name, value and gradient, got ${describeValue(loss)}`);
   }
   return l as Loss;
 }

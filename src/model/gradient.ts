@@ -6,13 +6,13 @@
  */
 import type { Matrix } from 'mathjs';
 import type { Loss } from '../math/loss-type.js';
-import { squaredError } from '../math/losses.js';
 import type { Network } from './network-record.js';
 import { toMatrix, type MatrixLike } from '../boundary/convert.js';
 import { checkResult } from '../boundary/validate.js';
 import { createWorkspace, gradientModel } from '../engine/flat-model.js';
 import { batchOf } from './arguments.js';
 import { outputOf } from './forward.js';
+import { checkOptionNames } from '../boundary/options.js';
 
 /** What `Network.gradient` returns. */
 export interface NetworkGradient {
@@ -62,7 +62,9 @@ export interface GradientOptions {
  * ```
  */
 export function gradient(net: Network, input: MatrixLike, target: MatrixLike, options: GradientOptions = {}): NetworkGradient {
-  const batch = batchOf(net, input, target, options?.loss, 'Network.gradient');
+  // NOTE: null options are the defaults, as they always were.
+  const { loss: lossFunction } = checkOptionNames(options ?? {}, ['loss'], 'Network.gradient');
+  const batch = batchOf(net, input, target, lossFunction, 'Network.gradient');
   const { model, input: x } = batch;
   const ws = createWorkspace(model, x.rows);
   const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);

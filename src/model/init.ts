@@ -9,8 +9,9 @@ import { ValueError } from '../errors.js';
 import type { Network } from '../model/network-record.js';
 import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
-import { checkChoice, checkOptionNames } from '../boundary/options.js';
+import { checkChoice, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
 import { checkActivation } from '../math/activation-type.js';
+import { isLeakyReluName } from '../math/activations.js';
 
 /**
  * How `Network.init` scales its random weights, for a layer with `fanIn`
@@ -58,16 +59,12 @@ function checkSizes(sizes: unknown): readonly number[] {
     const got = Array.isArray(sizes) ? `[${sizes.join(', ')}]` : String(sizes);
     throw new ValueError(`${WHERE}: sizes must list at least 2 layer sizes (inputs, then each layer's neurons), got ${got}`);
   }
-  sizes.forEach((size, i) => {
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) {
-      throw new ValueError(`${WHERE}: sizes[${i}] must be a positive integer, got ${String(size)}`);
-    }
-  });
+  sizes.forEach((size, i) => checkPositiveInteger(size, `sizes[${i}]`, WHERE));
   return sizes;
 }
 
 function isReluLike(activation: Activation): boolean {
-  return activation.name === 'relu' || activation.name.startsWith('leakyRelu(');
+  return activation.name === 'relu' || isLeakyReluName(activation.name);
 }
 
 function schemeOf(scheme: unknown, activation: Activation): InitScheme {

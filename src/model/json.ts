@@ -9,6 +9,8 @@ import { FormatError, UnknownNameError, ValueError } from '../errors.js';
 import { create as createLayer, type Layer } from './layer.js';
 import type { Network } from '../model/network-record.js';
 import { modelOf, networkOf } from './network-record.js';
+import { describeValue } from '../boundary/describe.js';
+import { isLeakyReluName, MAX_NAME_LENGTH } from '../math/activations.js';
 
 /** The `format` of every document `Network.toJSON` writes. */
 const FORMAT = 'mathjs-backprop/network';
@@ -82,7 +84,7 @@ function savedName(activation: Activation, l: number): string {
     );
   }
   const same = found === activation || (found.apply === activation.apply && found.derivative === activation.derivative);
-  if (!same && !activation.name.startsWith('leakyRelu(')) {
+  if (!same && !isLeakyReluName(activation.name)) {
     throw new ValueError(`${where} is not the activation Activation.byName knows by that name, so reading it back would change the network`);
   }
   return activation.name;
@@ -123,16 +125,6 @@ export function toJSON(net: Network): NetworkJSON {
   return { format: FORMAT, version: 1, layers };
 }
 
-/** A short description of a value for a message: strings quoted, arrays and objects named. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
-}
-
 function fail(path: string, problem: string): never {
   throw new FormatError(`${WHERE}: ${path} ${problem}`, path);
 }
@@ -151,55 +143,56 @@ function parseDocument(json: unknown): Record<string, unknown> {
     }
   }
   if (!isRecord(doc)) {
-    throw new FormatError(`${WHERE}: expected a saved network (an object from Network.toJSON, or its JSON string), got ${describe(doc)}`, '');
+    throw new FormatError(`${WHERE}: expected a saved network (an object from Network.toJSON, or its JSON string), got ${describeValue(doc)}`, '');
   }
   return doc;
 }
 
 function checkHeader(doc: Record<string, unknown>): void {
   if (doc.format === undefined) fail('format', `is missing; a saved network has format "${FORMAT}"`);
-  if (doc.format !== FORMAT) fail('format', `must be "${FORMAT}", got ${describe(doc.format)}`);
+  if (doc.format !== FORMAT) fail('format', `must be "${FORMAT}", got ${describeValue(doc.format)}`);
   const supported = SUPPORTED_VERSIONS.join(', ');
   if (doc.version === undefined) fail('version', `is missing; supported versions: ${supported}`);
   if (!SUPPORTED_VERSIONS.includes(doc.version as number)) {
-    fail('version', `${describe(doc.version)} is not supported; this version of mathjs-backprop reads version ${supported}`);
+    fail('version', `${describeValue(doc.version)} is not supported; this version of mathjs-backprop reads version ${supported}`);
   }
 }
 
 function readActivation(value: unknown, path: string): Activation {
   if (value === undefined) fail(path, 'is missing; expected an activation name such as "sigmoid"');
-  if (typeof value !== 'string') fail(path, `must be an activation name (a string), got ${describe(value)}`);
+  if (typeof value !== 'string') fail(path, `must be an activation name (a string), got ${describeValue(value)}`);
+  if (value.length > MAX_NAME_LENGTH) fail(path, `must be an activation name of at most ${MAX_NAME_LENGTH} characters, got one of ${value.length}`);
   try {
     return byName(value);
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     const at = error.message.indexOf('known:');
     const known = at < 0 ? '' : ` (${error.message.slice(at)})`;
-    return fail(path, `${describe(value)} is not a known activation${known}; define a custom one with Activation.define before reading the network`);
+    return fail(path, `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a known activation${known}; define a custom one with Activation.define before reading the network`);
   }
 }
 
 function readRow(value: unknown, path: string, cols: number): number[] {
-  if (!Array.isArray(value)) fail(path, `must be an array of numbers, got ${describe(value)}`);
+  if (!Array.isArray(value)) fail(path, `must be an array of numbers, got ${describeValue(value)}`);
   if (value.length !== cols) fail(path, `must have ${cols} entries like row 0, got ${value.length}`);
   return value.map((entry: unknown, c) => {
-    if (typeof entry !== 'number' || !Number.isFinite(entry)) fail(`${path}[${c}]`, `must be a finite number, got ${describe(entry)}`);
+    if (typeof entry !== 'number' || !Number.isFinite(entry)) fail(`${path}[${c}]`, `must be a finite number, got ${describeValue(entry)}`);
     return entry;
   });
 }
 
 function readWeights(value: unknown, path: string): number[][] {
   if (value === undefined) fail(path, 'is missing; expected (inputs + 1) rows of numbers, one column per neuron');
-  if (!Array.isArray(value)) fail(path, `must be an array of rows, got ${describe(value)}`);
+  if (!Array.isArray(value)) fail(path, `must be an array of rows, got ${describeValue(value)}`);
   if (value.length < 2) fail(path, `must have at least 2 rows (the bias row and one per input), got ${value.length}`);
-  if (!Array.isArray(value[0])) fail(`${path}[0]`, `must be an array of numbers, got ${describe(value[0])}`);
+  if (!Array.isArray(value[0])) fail(`${path}[0]`, `must be an array of numbers, got ${describeValue(value[0])}`);
   const cols = value[0].length;
   if (cols === 0) fail(`${path}[0]`, 'must not be empty: a layer needs at least one neuron');
   return value.map((row: unknown, r) => readRow(row, `${path}[${r}]`, cols));
 }
 
 function readLayer(value: unknown, path: string, inputs: number | undefined): Layer {
-  if (!isRecord(value)) fail(path, `must be an object with activation and weights, got ${describe(value)}`);
+  if (!isRecord(value)) fail(path, `must be an object with activation and weights, got ${describeValue(value)}`);
   const activation = readActivation(value.activation, `${path}.activation`);
   const weights = readWeights(value.weights, `${path}.weights`);
   if (inputs !== undefined && weights.length !== inputs + 1) {
@@ -241,7 +234,7 @@ export function fromJSON(json: unknown): Network {
   checkHeader(doc);
   const layers = doc.layers;
   if (layers === undefined) fail('layers', 'is missing; expected an array of layers');
-  if (!Array.isArray(layers)) fail('layers', `must be an array of layers, got ${describe(layers)}`);
+  if (!Array.isArray(layers)) fail('layers', `must be an array of layers, got ${describeValue(layers)}`);
   if (layers.length === 0) fail('layers', 'must hold at least one layer, got none');
   const read: Layer[] = [];
   layers.forEach((layer: unknown, i) => {

@@ -7,8 +7,9 @@
 import type { Matrix } from 'mathjs';
 import type { Activation } from '../math/activation-type.js';
 import { ShapeError, ValueError } from '../errors.js';
-import { freezeMatrix, sizeOf, toFlat, toMatrix, type Flat, type MatrixLike } from '../boundary/convert.js';
+import { freezeMatrix, sizeOf, toFlat, toMatrix, type MatrixLike } from '../boundary/convert.js';
 import { checkActivation } from '../math/activation-type.js';
+import { describeValue } from '../boundary/describe.js';
 
 /**
  * A fully-connected layer with `inputSize` inputs and `outputSize` neurons.
@@ -72,7 +73,7 @@ export function layerData(layer: Layer): Float64Array {
 export function ownLayer(layer: Layer, where: string): Layer {
   if (layer instanceof LayerRecord) return layer;
   if (layer == null || typeof layer !== 'object') {
-    throw new ValueError(`${where}: expected a Layer, got ${String(layer)}`);
+    throw new ValueError(`${where}: expected a Layer, got ${describeValue(layer)}`);
   }
   return checkedLayer(layer.weights, layer.activation, where);
 }

@@ -8,6 +8,7 @@ import type { Layer } from './layer.js';
 import { layerData, layerFromData, ownLayer } from './layer.js';
 import { ShapeError, ValueError } from '../errors.js';
 import type { Model } from '../engine/flat-model.js';
+import { describeValue } from '../boundary/describe.js';
 
 /**
  * A stack of layers whose sizes chain: layer `i + 1` takes as many inputs as
@@ -63,7 +64,7 @@ export function networkOf(layers: readonly Layer[], where: string): Network {
 /** The flat model of a network; a network not made here is checked first. */
 export function modelOf(net: Network, where: string): Model {
   if (net instanceof NetworkRecord) return NetworkRecord.modelOf(net);
-  if (net == null || typeof net !== 'object') throw new ValueError(`${where}: expected a Network, got ${String(net)}`);
+  if (net == null || typeof net !== 'object') throw new ValueError(`${where}: expected a Network, got ${describeValue(net)}`);
   return NetworkRecord.modelOf(networkOf(net.layers, where) as NetworkRecord);
 }
 

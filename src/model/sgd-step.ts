@@ -15,6 +15,7 @@ import { stepWeights } from '../engine/kernels.js';
 import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
+import { checkOptionNames } from '../boundary/options.js';
 
 /** Options of `Network.sgdStep`. */
 export interface StepOptions extends GradientOptions {
@@ -45,8 +46,10 @@ export interface StepOptions extends GradientOptions {
  */
 export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: StepOptions): Network {
   const where = 'Network.sgdStep';
-  const rate = checkLearningRate(options?.learningRate, where);
-  const batch = batchOf(net, input, target, options.loss, where);
+  // NOTE: missing options are reported as the missing learningRate they lack.
+  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, ['learningRate', 'loss'], where);
+  const rate = checkLearningRate(learningRate, where);
+  const batch = batchOf(net, input, target, lossFunction, where);
   const { model, input: x } = batch;
   const next: Model = { ...model, weights: copyWeights(model.weights) };
   let loss: number;

@@ -4,15 +4,15 @@
  *
  * @module
  */
-import { ShapeError, ValueError } from '../errors.js';
+import { ShapeError } from '../errors.js';
 import type { Loss } from '../math/loss-type.js';
-import { squaredError } from '../math/losses.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { batchOf, type Batch } from '../model/arguments.js';
 import { stepWeights } from '../engine/kernels.js';
 import { createWorkspace, gradientModel, type Workspace } from '../engine/flat-model.js';
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
+import { checkOptionNames } from '../boundary/options.js';
 
 /** Options of `Network.explain`. */
 export interface ExplainOptions {
@@ -192,11 +192,9 @@ function checkFinite(explanation: Explanation): void {
  * ```
  */
 export function explain(net: Network, input: MatrixLike, target: MatrixLike, options: ExplainOptions): Explanation {
-  if (options === null || typeof options !== 'object') {
-    throw new ValueError(`${WHERE}: options must be an object with a learningRate, got ${String(options)}`);
-  }
-  const rate = checkLearningRate(options.learningRate, WHERE);
-  const batch = batchOf(net, input, target, options.loss, WHERE);
+  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, ['learningRate', 'loss'], WHERE);
+  const rate = checkLearningRate(learningRate, WHERE);
+  const batch = batchOf(net, input, target, lossFunction, WHERE);
   checkOneExample(batch);
   const ws = createWorkspace(batch.model, 1);
   const loss = gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws);

@@ -5,24 +5,19 @@
  */
 import { ShapeError, ValueError } from '../errors.js';
 import type { Explanation, LayerExplanation } from './explain.js';
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'string' ? `the string "${value}"` : typeof value === 'object' ? 'an object' : String(value);
-}
+import { describeValue } from '../boundary/describe.js';
 
 /** Refuses anything but an array of `length` finite numbers (any length when undefined). */
 function checkVector(value: unknown, length: number | undefined, path: string, where: string): readonly number[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ValueError(`${where}: ${path} must be a non-empty array of numbers, got ${describe(value)}`);
+    throw new ValueError(`${where}: ${path} must be a non-empty array of numbers, got ${describeValue(value)}`);
   }
   if (length !== undefined && value.length !== length) {
     throw new ShapeError(`${where}: ${path} must have ${length} entries, got ${value.length}`, [length], [value.length]);
   }
   value.forEach((x, i) => {
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      throw new ValueError(`${where}: ${path}[${i}] must be a finite number, got ${describe(x)}`);
+      throw new ValueError(`${where}: ${path}[${i}] must be a finite number, got ${describeValue(x)}`);
     }
   });
   return value;
@@ -31,7 +26,7 @@ function checkVector(value: unknown, length: number | undefined, path: string, w
 /** Refuses anything but `rows` arrays of `cols` finite numbers. */
 function checkRows(value: unknown, rows: number, cols: number, path: string, where: string): void {
   if (!Array.isArray(value) || value.length !== rows) {
-    if (!Array.isArray(value)) throw new ValueError(`${where}: ${path} must be an array of rows, got ${describe(value)}`);
+    if (!Array.isArray(value)) throw new ValueError(`${where}: ${path} must be an array of rows, got ${describeValue(value)}`);
     const actual = [value.length, Array.isArray(value[0]) ? value[0].length : 0];
     throw new ShapeError(`${where}: ${path} must have ${rows} rows of ${cols}, got ${value.length} rows`, [rows, cols], actual);
   }
@@ -42,7 +37,7 @@ function checkRows(value: unknown, rows: number, cols: number, path: string, whe
 function checkLayer(layer: LayerExplanation, l: number, n: number, where: string): number {
   const path = `explanation.layers[${l}]`;
   if (layer === null || typeof layer !== 'object' || typeof layer.activation !== 'string') {
-    throw new ValueError(`${where}: ${path} must be an object with an activation name, got ${describe(layer)}`);
+    throw new ValueError(`${where}: ${path} must be an object with an activation name, got ${describeValue(layer)}`);
   }
   const input = checkVector(layer.input, n + 1, `${path}.input`, where);
   if (input[0] !== -1) throw new ValueError(`${where}: ${path}.input[0] must be the bias input -1, got ${input[0]}`);
@@ -59,13 +54,13 @@ function checkLayer(layer: LayerExplanation, l: number, n: number, where: string
 export function checkExplanation(value: unknown, where: string): Explanation {
   const e = value as Explanation;
   if (e === null || typeof e !== 'object' || !Array.isArray(e.layers) || e.layers.length === 0) {
-    throw new ValueError(`${where}: expected an Explanation from Network.explain, got ${describe(value)}`);
+    throw new ValueError(`${where}: expected an Explanation from Network.explain, got ${describeValue(value)}`);
   }
   if (typeof e.lossName !== 'string' || typeof e.loss !== 'number' || !Number.isFinite(e.loss)) {
     throw new ValueError(`${where}: explanation.lossName must be a string and explanation.loss a finite number`);
   }
   if (typeof e.learningRate !== 'number' || !Number.isFinite(e.learningRate) || e.learningRate <= 0) {
-    throw new ValueError(`${where}: explanation.learningRate must be a positive finite number, got ${describe(e.learningRate)}`);
+    throw new ValueError(`${where}: explanation.learningRate must be a positive finite number, got ${describeValue(e.learningRate)}`);
   }
   let n = checkVector(e.input, undefined, 'explanation.input', where).length;
   e.layers.forEach((layer, l) => {

@@ -2,6 +2,7 @@
  * Numbers and names as LaTeX and Markdown text, for the worked examples of
  * `explanationToMarkdown`.
  */
+import { withoutTrailingZeros } from '../boundary/format.js';
 
 /**
  * `x` rounded to `digits` significant digits, as LaTeX, without trailing
@@ -11,7 +12,7 @@
 export function latexNumber(x: number, digits: number): string {
   if (x === 0) return '0';
   const [mantissa, exponent] = x.toPrecision(digits).split('e');
-  const short = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  const short = withoutTrailingZeros(mantissa);
   return exponent === undefined ? short : `${short} \\times 10^{${Number(exponent)}}`;
 }
 

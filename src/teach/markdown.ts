@@ -9,8 +9,9 @@ import { ValueError } from '../errors.js';
 import type { Explanation } from './explain.js';
 import { checkExplanation } from './explanation-check.js';
 import { latexNumber, markdownCode } from './latex.js';
-import { notationOf } from './notation.js';
+import { NOTATIONS, notationOf } from './notation.js';
 import { capitalised, deltaSection, forwardSection, layerName, lossSection, updateSection, type Context } from './walkthrough.js';
+import { checkChoice, checkOptionNames, optionalNumber } from '../boundary/options.js';
 
 /** Options of {@link explanationToMarkdown}. */
 export interface MarkdownOptions {
@@ -37,16 +38,9 @@ export interface MarkdownOptions {
 const WHERE = 'explanationToMarkdown';
 
 function contextOf(e: Explanation, options: MarkdownOptions): Context {
-  if (options === null || typeof options !== 'object') {
-    throw new ValueError(`${WHERE}: options must be an object, got ${String(options)}`);
-  }
-  const { digits = 6, notation = 'auto' } = options;
-  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 17) {
-    throw new ValueError(`${WHERE}: digits must be an integer from 1 to 17, got ${String(digits)}`);
-  }
-  if (notation !== 'auto' && notation !== 'notebook' && notation !== 'layers') {
-    throw new ValueError(`${WHERE}: notation must be "auto", "notebook" or "layers", got ${String(notation)}`);
-  }
+  checkOptionNames(options, ['digits', 'notation'], WHERE);
+  const digits = optionalNumber(options.digits, 6, { integer: true, min: 1, max: 17 }, 'digits', WHERE);
+  const notation = checkChoice(options.notation ?? 'auto', NOTATIONS, 'notation', WHERE);
   const layers = e.layers.length;
   if (notation === 'notebook' && layers !== 2) {
     throw new ValueError(`${WHERE}: the notebook notation is for networks of 2 layers, this one has ${layers}`);

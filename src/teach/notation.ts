@@ -18,6 +18,9 @@
 /** Which letters a worked example uses. */
 export type NotationName = 'notebook' | 'layers';
 
+/** The notation options of the walkthrough and the picture: `'auto'` is the notebook's for 2 layers, else the layers'. */
+export const NOTATIONS: readonly ('auto' | NotationName)[] = Object.freeze(['auto', 'notebook', 'layers']);
+
 /** The LaTeX symbols of one network's worked example. */
 export interface Notation {
   readonly name: NotationName;

@@ -12,6 +12,7 @@ import { checkBoolean, checkFunction, checkOptionNames, checkPositiveInteger } f
 import { checkSeed } from '../engine/random.js';
 import { checkColumns, checkLearningRate } from '../boundary/validate.js';
 import { checkLoss } from '../math/loss-type.js';
+import { describeValue } from '../boundary/describe.js';
 
 const WHERE = 'Network.train';
 const OPTION_NAMES = ['learningRate', 'epochs', 'batchSize', 'shuffle', 'seed', 'loss', 'onEpoch', 'validation'];
@@ -64,7 +65,7 @@ export function datasetOf(inputs: MatrixLike, targets: MatrixLike, model: Model,
 function validationOf(validation: unknown, model: Model): Dataset {
   const v = validation as Partial<ValidationData> | null;
   if (v === null || typeof v !== 'object' || v.inputs === undefined || v.targets === undefined) {
-    throw new ValueError(`${WHERE}: validation must be an object { inputs, targets }, got ${String(validation)}`);
+    throw new ValueError(`${WHERE}: validation must be an object { inputs, targets }, got ${describeValue(validation)}`);
   }
   return datasetOf(v.inputs, v.targets, model, 'validation.');
 }

@@ -5,8 +5,6 @@
  */
 import { ValueError } from '../errors.js';
 import type { EpochInfo, TrainOptions, TrainResult } from './options.js';
-import type { Loss } from '../math/loss-type.js';
-import { squaredError } from '../math/losses.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import type { CompiledStep } from '../engine/flat-model.js';

@@ -4,6 +4,7 @@
  * kink, and the order of the worst first.
  */
 import { ValueError } from '../errors.js';
+import { agreement } from '../math/agreement.js';
 import type { GradientCheckEntry, GradientCheckKinkWarning } from './check-report.js';
 import type { CheckSettings } from './check-settings.js';
 import type { Difference, Differencer, KinkCrossing } from './difference.js';
@@ -14,10 +15,8 @@ function entryOf(
   layer: number, row: number, column: number, analytic: number, numeric: number,
   tolerance: number, absoluteTolerance: number, kink: boolean,
 ): GradientCheckEntry {
-  const absoluteError = Math.abs(analytic - numeric);
-  const scale = Math.max(Math.abs(analytic), Math.abs(numeric));
-  const relativeError = scale === 0 ? 0 : absoluteError / scale;
-  const ok = kink || absoluteError <= absoluteTolerance + tolerance * scale;
+  const { absoluteError, relativeError, ok: agrees } = agreement(analytic, numeric, tolerance, absoluteTolerance);
+  const ok = kink || agrees;
   return { layer, row, column, bias: row === 0, analytic, numeric, absoluteError, relativeError, ok, kink };
 }
 
@@ -70,8 +69,7 @@ export function compareAll(
 
 /** How far past its tolerance an entry is: its error over the error allowed (above 1 fails). */
 function excess(entry: GradientCheckEntry, tolerance: number, absoluteTolerance: number): number {
-  const allowed = absoluteTolerance + tolerance * Math.max(Math.abs(entry.analytic), Math.abs(entry.numeric));
-  return allowed > 0 ? entry.absoluteError / allowed : entry.absoluteError > 0 ? Infinity : 0;
+  return agreement(entry.analytic, entry.numeric, tolerance, absoluteTolerance).excess;
 }
 
 export function worstFirst(entries: readonly GradientCheckEntry[], tolerance: number, absoluteTolerance: number): GradientCheckEntry[] {

@@ -8,7 +8,7 @@ import type { GradientCheckFallbackWarning, GradientCheckOptions } from './check
 import type { Loss } from '../math/loss-type.js';
 import { hasBigForms } from './big-difference.js';
 import type { Model } from '../engine/flat-model.js';
-import { checkChoice, checkOptionNames } from '../boundary/options.js';
+import { checkChoice, checkNumber, checkOptionNames, optionalNumber } from '../boundary/options.js';
 
 const WHERE = 'gradientCheck';
 const OPTION_NAMES = ['epsilon', 'tolerance', 'absoluteTolerance', 'loss', 'reference', 'digits'];
@@ -32,23 +32,13 @@ const DEFAULTS = {
   bignumber: { epsilon: (digits: number) => Number(`1e-${Math.round(0.4 * digits)}`), tolerance: 1e-10, absolute: 1e-12 },
 };
 
-function nonNegative(value: unknown, fallback: number, name: string, positive = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-    throw new ValueError(`${WHERE}: ${name} must be ${positive ? 'a positive finite number' : 'a finite number >= 0'}, got ${String(value)}`);
-  }
-  return value;
-}
-
 function digitsOf(options: GradientCheckOptions, reference: string): number {
   const { digits } = options;
   if (digits === undefined) return 50;
   if (reference !== 'bignumber') {
     throw new ValueError(`${WHERE}: digits is the precision of reference: 'bignumber', but the reference is "${reference}"`);
   }
-  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 20 || digits > 1000) {
-    throw new ValueError(`${WHERE}: digits must be an integer from 20 to 1000, got ${String(digits)}`);
-  }
+  checkNumber(digits, { integer: true, min: 20, max: 1000 }, 'digits', WHERE);
   return digits;
 }
 
@@ -69,9 +59,9 @@ export function checkSettingsOf(options: GradientCheckOptions, model: Model, los
   const digits = digitsOf(options, asked);
   const big = asked === 'bignumber' && hasBigForms(model, loss);
   const defaults = big ? DEFAULTS.bignumber : DEFAULTS.float64;
-  const epsilon = nonNegative(options.epsilon, defaults.epsilon(digits), 'epsilon', true);
-  const tolerance = nonNegative(options.tolerance, defaults.tolerance, 'tolerance');
-  const absolute = options.absoluteTolerance === undefined ? undefined : nonNegative(options.absoluteTolerance, 0, 'absoluteTolerance');
+  const epsilon = optionalNumber(options.epsilon, defaults.epsilon(digits), { min: 0, exclusive: true }, 'epsilon', WHERE);
+  const tolerance = optionalNumber(options.tolerance, defaults.tolerance, { min: 0 }, 'tolerance', WHERE);
+  const absolute = options.absoluteTolerance === undefined ? undefined : optionalNumber(options.absoluteTolerance, 0, { min: 0 }, 'absoluteTolerance', WHERE);
   return {
     reference: big ? 'bignumber' : 'float64',
     digits: big ? digits : undefined,

@@ -5,8 +5,6 @@
  *
  * @module
  */
-import type { Loss } from '../math/loss-type.js';
-import { squaredError } from '../math/losses.js';
 import type { Network } from '../model/network-record.js';
 import { batchOf } from '../model/arguments.js';
 import { bigDifferencer } from './big-difference.js';

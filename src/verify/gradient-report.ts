@@ -12,6 +12,8 @@ import { gradientCheck } from './gradient-check.js';
 import type { GradientCheckEntry, GradientCheckOptions, GradientCheckReport } from './check-report.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { counted, ranges, shortNumber } from '../boundary/format.js';
+import { describeValue } from '../boundary/describe.js';
+import { optionalNumber } from '../boundary/options.js';
 
 /** Options of {@link formatGradientReport}. */
 export interface GradientReportFormat {
@@ -136,11 +138,7 @@ function warningLines(report: GradientCheckReport, count: number): string[] {
 }
 
 function countOption(value: unknown, name: string): number {
-  if (value === undefined) return 10;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new ValueError(`formatGradientReport: ${name} must be an integer >= 0, got ${String(value)}`);
-  }
-  return value;
+  return optionalNumber(value, 10, { integer: true, min: 0 }, name, 'formatGradientReport');
 }
 
 /**
@@ -193,7 +191,7 @@ function countOption(value: unknown, name: string): number {
  */
 export function formatGradientReport(report: GradientCheckReport, options: GradientReportFormat = {}): string {
   if (report == null || !Array.isArray(report.entries) || !Array.isArray(report.worst) || !Array.isArray(report.layers)) {
-    throw new ValueError(`formatGradientReport: expected the report of gradientCheck, got ${String(report)}`);
+    throw new ValueError(`formatGradientReport: expected the report of gradientCheck, got ${describeValue(report)}`);
   }
   const rows = countOption(options?.rows, 'rows');
   const warnings = countOption(options?.warnings, 'warnings');

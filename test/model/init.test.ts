@@ -120,7 +120,7 @@ describe('Network.init', () => {
     [{ seed: -1 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got -1$/],
     [{ seed: 0.5 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got 0\.5$/],
     [{ seed: 2 ** 32 }, /^Network\.init: seed must be an integer from 0 to 4294967295, got 4294967296$/],
-    [{ scheme: 'glorot' }, /^Network\.init: scheme must be "xavier" or "he", got "glorot"$/],
+    [{ scheme: 'glorot' }, /^Network\.init: scheme must be "xavier" or "he", got "glorot" \(a string\)$/],
     [{ activation: 'relu' }, /^Network\.init: activation: expected an Activation/],
     [{ outputActivation: null }, /^Network\.init: outputActivation: expected an Activation/],
     [{ sed: 1 }, /^Network\.init: unknown option "sed"; the options are activation, outputActivation, seed, scheme$/],

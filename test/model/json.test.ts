@@ -213,21 +213,21 @@ describe('Network.fromJSON', () => {
       const message = (got: string): string => `expected a saved network (an object from Network.toJSON, or its JSON string), got ${got}`;
       expectRefused(null, '', message('null'));
       expectRefused([1, 2], '', message('an array of 2'));
-      expectRefused(undefined, '', message('nothing'));
+      expectRefused(undefined, '', message('undefined'));
       expectRefused('42', '', message('42'));
     });
 
     it('a missing or wrong format name', () => {
       const { format: _format, ...noFormat } = valid();
       expectRefused(noFormat, 'format', 'format is missing; a saved network has format "mathjs-backprop/network"');
-      expectRefused({ ...valid(), format: 'keras' }, 'format', 'format must be "mathjs-backprop/network", got "keras"');
+      expectRefused({ ...valid(), format: 'keras' }, 'format', 'format must be "mathjs-backprop/network", got "keras" (a string)');
     });
 
     it('a missing or unsupported version, saying which are supported', () => {
       const { version: _version, ...noVersion } = valid();
       expectRefused(noVersion, 'version', 'version is missing; supported versions: 1');
       expectRefused({ ...valid(), version: 2 }, 'version', 'version 2 is not supported; this version of mathjs-backprop reads version 1');
-      expectRefused({ ...valid(), version: '1' }, 'version', 'version "1" is not supported; this version of mathjs-backprop reads version 1');
+      expectRefused({ ...valid(), version: '1' }, 'version', 'version "1" (a string) is not supported; this version of mathjs-backprop reads version 1');
     });
 
     it('missing, non-array or empty layers', () => {
@@ -256,7 +256,7 @@ describe('Network.fromJSON', () => {
     it('missing weights or weights that are not rows', () => {
       const path = 'layers[0].weights';
       expectRefused(withWeights(undefined), path, `${path} is missing; expected (inputs + 1) rows of numbers, one column per neuron`);
-      expectRefused(withWeights('[[1]]'), path, `${path} must be an array of rows, got "[[1]]"`);
+      expectRefused(withWeights('[[1]]'), path, `${path} must be an array of rows, got "[[1]]" (a string)`);
       expectRefused(withWeights([[1, 2, 3]]), path, `${path} must have at least 2 rows (the bias row and one per input), got 1`);
       expectRefused(withWeights([1, 2]), `${path}[0]`, `${path}[0] must be an array of numbers, got 1`);
       expectRefused(withWeights([[], []]), `${path}[0]`, `${path}[0] must not be empty: a layer needs at least one neuron`);
@@ -272,7 +272,7 @@ describe('Network.fromJSON', () => {
       const document = valid();
       ((document.layers as { weights: unknown[][] }[])[1].weights[0] as unknown[]) = [null];
       expectRefused(document, 'layers[1].weights[0][0]', 'layers[1].weights[0][0] must be a finite number, got null');
-      const cases: [unknown, string][] = [['x', '"x"'], [NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity'], [[1], 'an array of 1']];
+      const cases: [unknown, string][] = [['x', '"x" (a string)'], [NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity'], [[1], 'an array of 1']];
       for (const [bad, shown] of cases) {
         expectRefused(withWeights([[1, 0, bad], [1, 2, 0], [0, -2, 1]]), 'layers[0].weights[0][2]', `layers[0].weights[0][2] must be a finite number, got ${shown}`);
       }

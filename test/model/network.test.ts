@@ -683,7 +683,7 @@ describe('Network.sgdStep', () => {
     for (const learningRate of [0, -0, -0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '0.1', undefined, null]) {
       const error = thrownBy(() => Network.sgdStep(smallNet(), [1, 2], [5], { learningRate } as never));
       expect(error).toBeInstanceOf(ValueError);
-      expect(error.message).toBe(`Network.sgdStep: learningRate must be a positive finite number, got ${String(learningRate)}`);
+      expect(error.message).toBe(`Network.sgdStep: learningRate must be a positive finite number, got ${typeof learningRate === 'string' ? `"${learningRate}" (a string)` : String(learningRate)}`);
     }
   });
 

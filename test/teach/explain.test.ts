@@ -196,7 +196,7 @@ describe('Network.explain', () => {
     }
     const none = thrownBy(() => Network.explain(notebookNetwork(), [1, 2], [5], undefined as never));
     expect(none).toBeInstanceOf(ValueError);
-    expect(none.message).toMatch(/^Network\.explain: options must be an object/);
+    expect(none.message).toMatch(/^Network\.explain: learningRate must be a positive finite number, got undefined$/);
   });
 
   it('throws ValueError for a NaN input and for a loss that is not one', () => {

@@ -244,7 +244,7 @@ describe('gradientCheck', () => {
     for (const epsilon of [0, -0, -1e-6, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1e-6', null]) {
       const error = thrownBy(() => gradientCheck(net, [3], [4], { epsilon } as never));
       expect(error).toBeInstanceOf(ValueError);
-      expect(error.message).toBe(`gradientCheck: epsilon must be a positive finite number, got ${String(epsilon)}`);
+      expect(error.message).toBe(`gradientCheck: epsilon must be a positive finite number, got ${typeof epsilon === 'string' ? `"${epsilon}" (a string)` : String(epsilon)}`);
     }
   });
 
