@@ -23,6 +23,23 @@ export type { InitOptions, InitScheme } from './init.js';
 export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train.js';
 export type { NetworkJSON, LayerJSON } from './json.js';
 
+// Optimisers
+export { Optimizer } from './optimizer.js';
+export { Schedule } from './schedule.js';
+export type {
+  SgdOptimizer,
+  AdamOptimizer,
+  AdamWOptimizer,
+  RmspropOptimizer,
+  AdamSettings,
+  OptimizerName,
+  OptimizerState,
+  OptimizerLayerState,
+} from './optim/types.js';
+export type { SgdOptions, AdamOptions, AdamWOptions, RmspropOptions } from './optim/options.js';
+export type { OptimizerStep } from './optim/step.js';
+export type { StepScheduleOptions, ExponentialScheduleOptions, CosineScheduleOptions } from './optim/schedule.js';
+
 // Classification
 export { accuracy } from './classify.js';
 
