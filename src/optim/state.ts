@@ -117,8 +117,9 @@ function readLayer(value: unknown, l: number, model: Model, names: readonly stri
   const columns = model.sizes[l + 1];
   if (layer.rows !== rows || layer.columns !== columns) {
     const actual = [layer.rows, layer.columns].map((x) => (typeof x === 'number' ? x : NaN));
+    const size = (x: unknown): string => (typeof x === 'number' ? String(x) : shown(x));
     throw new ShapeError(
-      `${where}: ${what} is for weights of ${shown(layer.rows)} × ${shown(layer.columns)}, but layer ${l} of the network has ${rows} × ${columns}`,
+      `${where}: ${what} is for weights of ${size(layer.rows)} × ${size(layer.columns)}, but layer ${l} of the network has ${rows} × ${columns}`,
       [rows, columns], actual,
     );
   }
