@@ -70,7 +70,7 @@ describe('Optimizer.step refuses', () => {
 
   it('a state made for another network\'s shape, with ShapeError naming both shapes', () => {
     const error = expectError(() => Optimizer.step(adam, net, grads, Optimizer.init(adam, other)), ShapeError,
-      /^Optimizer\.step: state\.layers\[0\] is for weights of 3 \(a number\) × 2 \(a number\), but layer 0 of the network has 3 × 3$/);
+      /^Optimizer\.step: state\.layers\[0\] is for weights of 3 × 2, but layer 0 of the network has 3 × 3$/);
     expect((error as ShapeError).expected).toEqual([3, 3]);
     expect((error as ShapeError).actual).toEqual([3, 2]);
   });
