@@ -124,7 +124,7 @@ describe('every optimiser constructor', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-6, max: 10, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (learningRate, weightDecay) => {
         const options = Object.freeze({ learningRate, weightDecay });
-        const made = make[name](options) as Record<string, unknown>;
+        const made = make[name](options) as unknown as Record<string, unknown>;
         expect(made.learningRate).toBe(learningRate);
         expect(made.weightDecay).toBe(weightDecay);
         expect(Object.isFrozen(made)).toBe(true);
