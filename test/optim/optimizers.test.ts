@@ -133,3 +133,35 @@ describe('every optimiser constructor', () => {
     );
   });
 });
+
+describe('every option of every optimiser constructor', () => {
+  /** [constructor, option, a bad value, how the message shows it, the rule it states]. */
+  const table: [keyof typeof make, string, unknown, string, string][] = [];
+  const rules: Record<string, [unknown, string, string]> = {
+    learningRate: [-0.1, '-0.1 (a number)', 'a positive finite number'],
+    momentum: [-1, '-1 (a number)', 'a finite number >= 0'],
+    dampening: [2, '2 (a number)', 'a number in [0, 1]'],
+    nesterov: ['true', '"true" (a string)', 'true or false'],
+    weightDecay: [NaN, 'NaN (a number)', 'a finite number >= 0'],
+    decayBias: [null, 'null', 'true or false'],
+    beta1: [1.5, '1.5 (a number)', 'a number in [0, 1)'],
+    beta2: [1, '1 (a number)', 'a number in [0, 1)'],
+    epsilon: [-1e-8, '-1e-8 (a number)', 'a positive finite number'],
+    alpha: [-0.5, '-0.5 (a number)', 'a number in [0, 1)'],
+  };
+  const options = {
+    sgd: ['learningRate', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'decayBias'],
+    adam: ['learningRate', 'beta1', 'beta2', 'epsilon', 'weightDecay', 'decayBias'],
+    adamW: ['learningRate', 'beta1', 'beta2', 'epsilon', 'weightDecay', 'decayBias'],
+    rmsprop: ['learningRate', 'alpha', 'epsilon', 'momentum', 'weightDecay', 'decayBias'],
+  } as const;
+  for (const [name, keys] of Object.entries(options) as [keyof typeof make, readonly string[]][]) {
+    for (const key of keys) table.push([name, key, ...rules[key]]);
+  }
+
+  it.each(table)('%s throws ValueError for a bad %s', (name, key, bad, shown, rule) => {
+    const error = thrownBy(() => make[name]({ [key]: bad }));
+    expect(error).toBeInstanceOf(ValueError);
+    expect(error.message).toBe(`Optimizer.${name}: ${key} must be ${rule}, got ${shown}`);
+  });
+});
