@@ -69,9 +69,13 @@ export function init(
   const where = 'Optimizer.init';
   const checked = checkOptimizer(optimizer, where);
   const model = modelOf(net, where);
-  const names = bufferNames(checked);
-  const buffers = model.weights.map((w) => Object.fromEntries(names.map((name) => [name, new Float64Array(w.length)])));
-  return stateOf(checked, 0, model, buffers);
+  return stateOf(checked, 0, model, zeroBuffers(checked, model));
+}
+
+/** Every buffer of `optimizer` for each layer of `model`, all zeros: the buffers of step 0. */
+export function zeroBuffers(optimizer: AnyOptimizer, model: Model): LayerBuffers[] {
+  const names = bufferNames(optimizer);
+  return model.weights.map((w) => Object.fromEntries(names.map((name) => [name, new Float64Array(w.length)])));
 }
 
 /** A plain object's own keys, or a refusal naming `what`. */

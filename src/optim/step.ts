@@ -79,6 +79,23 @@ function correctionsAt(o: AnyOptimizer, t: number): readonly [number, number] {
 }
 
 /**
+ * Step `t` (from 1) of `o` on the flat weights of `model`, written to `out`
+ * (one array per layer; may be `model.weights` itself, to step in place).
+ * Updates `buffers` in place, and `grads` too when there is weight decay.
+ * Checks nothing, allocates nothing: for `Optimizer.step` and the training
+ * loop, which have checked their inputs once.
+ */
+export function stepFlat(
+  o: AnyOptimizer, model: Model, grads: readonly Float64Array[], buffers: readonly LayerBuffers[],
+  t: number, out: readonly Float64Array[],
+): void {
+  const corrections = correctionsAt(o, t);
+  for (let l = 0; l < model.weights.length; l++) {
+    updateLayer(o, model.weights[l], grads[l], buffers[l], t, o.decayBias ? 0 : model.sizes[l + 1], corrections, out[l]);
+  }
+}
+
+/**
  * One step of `optimizer` on every layer of `net`, from the gradients of
  * the loss and the state of the steps before. The formulas are those of
  * each constructor (PyTorch's, in float64); the step count `t` is
@@ -127,12 +144,8 @@ export function step(
   const grads = readGradients(gradients, model, where);
   const { step: done, buffers } = readState(state, o, model, where);
   const t = done + 1;
-  const corrections = correctionsAt(o, t);
-  const weights = model.weights.map((w, l) => {
-    const out = new Float64Array(w.length);
-    updateLayer(o, w, grads[l], buffers[l], t, o.decayBias ? 0 : model.sizes[l + 1], corrections, out);
-    checkResult(out, where, `a new weight of layer ${l}`);
-    return out;
-  });
+  const weights = model.weights.map((w) => new Float64Array(w.length));
+  stepFlat(o, model, grads, buffers, t, weights);
+  weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l}`));
   return Object.freeze({ network: networkFromWeights(model, weights), state: stateOf(o, t, model, buffers) });
 }

@@ -16,6 +16,9 @@ import { Activation, Layer, Network, Optimizer, type OptimizerState } from '../.
 import { gradientCase } from '../../src/testing/index.js';
 import { cases, steps } from '../fixtures/optimizer-golden.js';
 import { expectMatrixClose } from '../helpers.js';
+import { modelOf } from '../../src/optim/library.js';
+import { stepFlat } from '../../src/optim/step.js';
+import { stateOf, zeroBuffers } from '../../src/optim/state.js';
 
 /** Against the 50-digit values: the weights and buffers of ten float64 steps. */
 const GOLDEN = { rtol: 1e-12, atol: 0 };
@@ -155,5 +158,26 @@ describe('Optimizer.step', () => {
     const sgd = Optimizer.sgd({ learningRate: 0.1, momentum: 0.9 });
     const { state } = Optimizer.step(sgd, net, [[[-0], [0]]], Optimizer.init(sgd, net));
     expect(Object.is(state.layers[0].buffers.momentum[0], 0)).toBe(true);
+  });
+
+  it('gives the bits of stepFlat stepping flat weights in place, as the training loop will', () => {
+    const adam = Optimizer.adam({ learningRate: 0.01, weightDecay: 0.1 });
+    fc.assert(
+      fc.property(gradientCase({ shape: 'batch' }), ({ net, input, target }) => {
+        const model = modelOf(net, 'test');
+        const flat = { ...model, weights: model.weights.map((w) => Float64Array.from(w)) };
+        const buffers = zeroBuffers(adam, model);
+        let n = net;
+        let state = Optimizer.init(adam, n);
+        for (let t = 1; t <= 3; t++) {
+          const g = Network.gradient(n, input, target).weights;
+          ({ network: n, state } = Optimizer.step(adam, n, g, state));
+          stepFlat(adam, flat, g.map((m) => Float64Array.from((m.toArray() as number[][]).flat())), buffers, t, flat.weights);
+        }
+        expect(flat.weights.map((w) => Array.from(w))).toEqual(n.layers.map((layer) => (layer.weights.toArray() as number[][]).flat()));
+        expect(stateOf(adam, 3, model, buffers)).toEqual(state);
+      }),
+      { seed: 13, numRuns: 30 },
+    );
   });
 });
