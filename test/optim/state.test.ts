@@ -55,6 +55,11 @@ describe('Optimizer.init', () => {
       /^Optimizer\.init: optimizer: beta1 must be a number in \[0, 1\), got 2 \(a number\)$/);
   });
 
+  it('accepts an optimiser read back from JSON, and gives the same state', () => {
+    const copy = JSON.parse(JSON.stringify(Optimizer.adamW({ weightDecay: 0.2 })));
+    expect(Optimizer.init(copy, net)).toEqual(Optimizer.init(Optimizer.adamW({ weightDecay: 0.2 }), net));
+  });
+
   it('throws ValueError for a network that is not one', () => {
     expectError(() => Optimizer.init(adam, null as never), ValueError, /^Optimizer\.init: expected a Network/);
   });
