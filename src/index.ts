@@ -30,6 +30,23 @@ export type { NetworkJSON, LayerJSON } from './model/json.js';
 // Training
 export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/options.js';
 
+// Optimisers
+export { Optimizer } from './optimizer.js';
+export { Schedule } from './schedule.js';
+export type {
+  SgdOptimizer,
+  AdamOptimizer,
+  AdamWOptimizer,
+  RmspropOptimizer,
+  AdamSettings,
+  OptimizerName,
+  OptimizerState,
+  OptimizerLayerState,
+} from './optim/types.js';
+export type { SgdOptions, AdamOptions, AdamWOptions, RmspropOptions } from './optim/options.js';
+export type { OptimizerStep } from './optim/step.js';
+export type { StepScheduleOptions, ExponentialScheduleOptions, CosineScheduleOptions } from './optim/schedule.js';
+
 // Classification
 export { accuracy } from './model/classify.js';
 
