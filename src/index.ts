@@ -31,8 +31,8 @@ export type { NetworkJSON, LayerJSON } from './model/json.js';
 export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/options.js';
 
 // Optimisers
-export { Optimizer } from './optimizer.js';
-export { Schedule } from './schedule.js';
+export { Optimizer } from './namespaces/optimizer.js';
+export { Schedule } from './namespaces/schedule.js';
 export type {
   SgdOptimizer,
   AdamOptimizer,

@@ -4,7 +4,8 @@
  * `Optimizer.step` call `checkOptimizer` on what they are given, so a
  * hand-written or tampered optimiser meets the same rules.
  */
-import { checkOptionNames, ValueError } from './library.js';
+import { checkOptionNames } from '../boundary/options.js';
+import { ValueError } from '../errors.js';
 import { checkFlag, checkNumber, DECAY, FRACTION, NON_NEGATIVE, optionOr, POSITIVE, shown } from './checks.js';
 import type { AdamOptimizer, AdamWOptimizer, AnyOptimizer, RmspropOptimizer, SgdOptimizer } from './types.js';
 

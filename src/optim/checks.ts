@@ -4,7 +4,7 @@
  * (`got "0.9" (a string)`), so that a number passed as a string is seen at
  * once. The object-and-known-keys check is the library's `checkOptionNames`.
  */
-import { ValueError } from './library.js';
+import { ValueError } from '../errors.js';
 
 /** A value as a message shows it: `1 (a number)`, `"x" (a string)`, `null`. */
 export function shown(value: unknown): string {

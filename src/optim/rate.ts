@@ -2,7 +2,7 @@
  * For `Network.train`: the optimiser of one epoch, its learning rate set by
  * a schedule. Internal to the library (not exported from the index).
  */
-import { ValueError } from './library.js';
+import { ValueError } from '../errors.js';
 import { checkNumber, POSITIVE, shown } from './checks.js';
 import type { AnyOptimizer } from './types.js';
 

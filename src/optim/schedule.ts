@@ -3,7 +3,8 @@
  * (counted from 0) and the base learning rate to that epoch's rate.
  * `Network.train` calls it once per epoch with the optimiser's rate.
  */
-import { checkOptionNames, ValueError } from './library.js';
+import { checkOptionNames } from '../boundary/options.js';
+import { ValueError } from '../errors.js';
 import { checkCount, checkNumber, NON_NEGATIVE, POSITIVE, shown } from './checks.js';
 
 /** Options of `Schedule.step`. */

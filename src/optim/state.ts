@@ -3,7 +3,9 @@
  * and checked by `Optimizer.step` (which may get one from JSON, or a
  * tampered one), and written out frozen after each step.
  */
-import { modelOf, ShapeError, ValueError, type Model, type Network } from './library.js';
+import { modelOf, type Network } from '../model/network-record.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { type Model } from '../engine/flat-model.js';
 import { checkOptimizer } from './build.js';
 import { shown } from './checks.js';
 import type {

@@ -3,10 +3,11 @@
  * state in and a new state out. Checks everything once, then runs the
  * kernels of updates.ts on fresh copies, so nothing given is changed.
  */
-import {
-  checkResult, modelOf, networkFromWeights, ShapeError, sizeOf, toFlat, ValueError,
-  type MatrixLike, type Model, type Network,
-} from './library.js';
+import { checkResult } from '../boundary/validate.js';
+import { modelOf, networkFromWeights, type Network } from '../model/network-record.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { sizeOf, toFlat, type MatrixLike } from '../boundary/convert.js';
+import { type Model } from '../engine/flat-model.js';
 import { checkOptimizer } from './build.js';
 import { shown } from './checks.js';
 import { readState, stateOf, type LayerBuffers } from './state.js';

@@ -8,7 +8,7 @@
  * The formulas are PyTorch's (torch.optim), in float64; `t` counts steps
  * from 1.
  */
-import { stepWeights } from './library.js';
+import { stepWeights } from '../engine/kernels.js';
 
 /**
  * `g = g + lambda * w` from entry `from` on: weight decay joined to the

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Optimizer, ValueError } from '../../src/index.js';
-import { thrownBy } from '../helpers.js';
+import { thrownBy } from '../support/helpers.js';
 
 type Make = (options: Record<string, unknown>) => unknown;
 const make = {

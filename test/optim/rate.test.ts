@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Optimizer, Schedule, ValueError } from '../../src/index.js';
 import { optimizerForEpoch, withLearningRate } from '../../src/optim/rate.js';
-import { thrownBy } from '../helpers.js';
+import { thrownBy } from '../support/helpers.js';
 
 describe('withLearningRate', () => {
   it('returns a frozen copy with the new rate and every other field kept', () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Schedule, ValueError } from '../../src/index.js';
-import { thrownBy } from '../helpers.js';
+import { thrownBy } from '../support/helpers.js';
 
 const epochs = fc.integer({ min: 0, max: 500 });
 const rates = fc.double({ min: 1e-5, max: 10, noNaN: true });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Network, Optimizer, ShapeError, ValueError, type OptimizerState } from '../../src/index.js';
-import { thrownBy } from '../helpers.js';
+import { thrownBy } from '../support/helpers.js';
 
 const net = Network.init([2, 3, 1], { seed: 7 });
 const other = Network.init([2, 2, 1], { seed: 7 });

@@ -15,8 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Network, Optimizer, type OptimizerState } from '../../src/index.js';
 import { gradientCase } from '../../src/testing/index.js';
 import { cases, steps } from '../fixtures/optimizer-golden.js';
-import { expectMatrixClose } from '../helpers.js';
-import { modelOf } from '../../src/optim/library.js';
+import { expectMatrixClose } from '../support/helpers.js';
+import { modelOf } from '../../src/model/network-record.js';
 import { stepFlat } from '../../src/optim/step.js';
 import { stateOf, zeroBuffers } from '../../src/optim/state.js';
 

@@ -23,7 +23,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Activation, Layer, Network, Optimizer } from '../../src/index.js';
-import { expectMatrixClose } from '../helpers.js';
+import { expectMatrixClose } from '../support/helpers.js';
 
 /**
  * float32 against float64 over twenty steps, weights below 1: a few float32

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as members from './optim/schedule-members.js';
+import * as members from './schedule-members.js';
 
 /**
  * A learning-rate schedule: the rate of epoch `epoch` (counted from 0)

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import * as members from './optim/optimizer-members.js';
-import type { AdamOptimizer, AdamWOptimizer, RmspropOptimizer, SgdOptimizer } from './optim/types.js';
+import * as members from './optimizer-members.js';
+import type { AdamOptimizer, AdamWOptimizer, RmspropOptimizer, SgdOptimizer } from '../optim/types.js';
 
 /**
  * Any optimiser: a frozen record of its `name` and every hyperparameter,
