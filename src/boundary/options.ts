@@ -24,22 +24,31 @@ export function checkOptionNames<T>(options: T, known: readonly string[], where:
 
 /**
  * What a number must be: finite always; an integer (a safe one) if
- * `integer`; at least `min`, above `min` if `exclusive`, at most `max`.
+ * `integer`; at least `min` (above it if `exclusive`); at most `max`
+ * (below it if `exclusiveMax`).
  */
 export interface NumberRule {
   readonly integer?: boolean;
   readonly min?: number;
   readonly exclusive?: boolean;
   readonly max?: number;
+  readonly exclusiveMax?: boolean;
 }
+
+/** Positive and finite: learning rates, epsilon, factors. */
+export const POSITIVE: NumberRule = Object.freeze({ min: 0, exclusive: true });
+/** Zero or more, finite: tolerances, weight decay, momentum. */
+export const NON_NEGATIVE: NumberRule = Object.freeze({ min: 0 });
 
 /** The rule in words: "a positive finite number", "an integer from 0 to 12", "a finite number >= 0". */
 function ruleText(rule: NumberRule): string {
-  const { integer = false, min, exclusive = false, max } = rule;
+  const { integer = false, min, exclusive = false, max, exclusiveMax = false } = rule;
   if (integer && min === 1 && max === undefined) return 'a positive integer';
   if (!integer && min === 0 && exclusive && max === undefined) return 'a positive finite number';
   const kind = integer ? 'an integer' : 'a finite number';
-  if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
+  if (min !== undefined && max !== undefined) {
+    return integer ? `${kind} from ${min} to ${max}` : `a number in ${exclusive ? '(' : '['}${min}, ${max}${exclusiveMax ? ')' : ']'}`;
+  }
   if (min !== undefined) return `${kind} ${exclusive ? '>' : '>='} ${min}`;
   return max === undefined ? kind : `${kind} <= ${max}`;
 }
@@ -49,7 +58,7 @@ function keeps(value: unknown, rule: NumberRule): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (rule.integer && !Number.isSafeInteger(value)) return false;
   if (rule.min !== undefined && (rule.exclusive ? value <= rule.min : value < rule.min)) return false;
-  return rule.max === undefined || value <= rule.max;
+  return rule.max === undefined || (rule.exclusiveMax ? value < rule.max : value <= rule.max);
 }
 
 /** Refuses anything but a number that keeps `rule`; `what` names it ("epochs"). */

@@ -6,7 +6,19 @@
  */
 import { checkOptionNames } from '../boundary/options.js';
 import { ValueError } from '../errors.js';
-import { checkFlag, checkNumber, DECAY, FRACTION, NON_NEGATIVE, optionOr, POSITIVE, shown } from './checks.js';
+import { describeValue } from '../boundary/describe.js';
+import { checkBoolean, checkNumber, NON_NEGATIVE, POSITIVE, type NumberRule } from '../boundary/options.js';
+
+/** In `[0, 1)`: beta1, beta2, alpha. */
+const DECAY: NumberRule = Object.freeze({ min: 0, max: 1, exclusiveMax: true });
+/** In `[0, 1]`: dampening. */
+const FRACTION: NumberRule = Object.freeze({ min: 0, max: 1 });
+
+/** `options[key]`, or `fallback` when it is missing or undefined. */
+function optionOr<T>(options: object, key: string, fallback: T): unknown {
+  const value = (options as Record<string, unknown>)[key];
+  return value === undefined ? fallback : value;
+}
 import type { AdamOptimizer, AdamWOptimizer, AnyOptimizer, RmspropOptimizer, SgdOptimizer } from './types.js';
 
 const SGD_KEYS = ['learningRate', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'decayBias'];
@@ -22,10 +34,10 @@ export function sgdOf(options: unknown, where: string, keys = SGD_KEYS): SgdOpti
   }
   const momentum = checkNumber(optionOr(o, 'momentum', 0), NON_NEGATIVE, 'momentum', where);
   const dampening = checkNumber(optionOr(o, 'dampening', 0), FRACTION, 'dampening', where);
-  const nesterov = checkFlag(optionOr(o, 'nesterov', false), 'nesterov', where);
+  const nesterov = checkBoolean(optionOr(o, 'nesterov', false), 'nesterov', where);
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new ValueError(
-      `${where}: nesterov needs momentum > 0 and dampening = 0, got momentum ${shown(momentum)} and dampening ${shown(dampening)}`,
+      `${where}: nesterov needs momentum > 0 and dampening = 0, got momentum ${describeValue(momentum)} and dampening ${describeValue(dampening)}`,
     );
   }
   return Object.freeze({
@@ -35,7 +47,7 @@ export function sgdOf(options: unknown, where: string, keys = SGD_KEYS): SgdOpti
     dampening,
     nesterov,
     weightDecay: checkNumber(optionOr(o, 'weightDecay', 0), NON_NEGATIVE, 'weightDecay', where),
-    decayBias: checkFlag(optionOr(o, 'decayBias', false), 'decayBias', where),
+    decayBias: checkBoolean(optionOr(o, 'decayBias', false), 'decayBias', where),
   });
 }
 
@@ -49,7 +61,7 @@ function adamFields(options: unknown, where: string, keys: readonly string[], de
     beta2: checkNumber(optionOr(o, 'beta2', 0.999), DECAY, 'beta2', where),
     epsilon: checkNumber(optionOr(o, 'epsilon', 1e-8), POSITIVE, 'epsilon', where),
     weightDecay: checkNumber(optionOr(o, 'weightDecay', decay), NON_NEGATIVE, 'weightDecay', where),
-    decayBias: checkFlag(optionOr(o, 'decayBias', false), 'decayBias', where),
+    decayBias: checkBoolean(optionOr(o, 'decayBias', false), 'decayBias', where),
   };
 }
 
@@ -74,7 +86,7 @@ export function rmspropOf(options: unknown, where: string, keys = RMSPROP_KEYS):
     epsilon: checkNumber(optionOr(o, 'epsilon', 1e-8), POSITIVE, 'epsilon', where),
     momentum: checkNumber(optionOr(o, 'momentum', 0), NON_NEGATIVE, 'momentum', where),
     weightDecay: checkNumber(optionOr(o, 'weightDecay', 0), NON_NEGATIVE, 'weightDecay', where),
-    decayBias: checkFlag(optionOr(o, 'decayBias', false), 'decayBias', where),
+    decayBias: checkBoolean(optionOr(o, 'decayBias', false), 'decayBias', where),
   });
 }
 
@@ -93,7 +105,7 @@ const BUILDERS = {
 export function checkOptimizer(value: unknown, where: string): AnyOptimizer {
   const name = value !== null && typeof value === 'object' ? (value as { name?: unknown }).name : undefined;
   if (typeof name !== 'string' || !Object.hasOwn(BUILDERS, name)) {
-    const got = value !== null && typeof value === 'object' ? `an object with name ${shown(name)}` : shown(value);
+    const got = value !== null && typeof value === 'object' ? `an object with name ${describeValue(name)}` : describeValue(value);
     throw new ValueError(`${where}: optimizer must be one made by Optimizer.sgd, adam, adamW or rmsprop, got ${got}`);
   }
   return BUILDERS[name as keyof typeof BUILDERS](value, `${where}: optimizer`);

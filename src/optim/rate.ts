@@ -3,7 +3,8 @@
  * a schedule. Internal to the library (not exported from the index).
  */
 import { ValueError } from '../errors.js';
-import { checkNumber, POSITIVE, shown } from './checks.js';
+import { checkNumber, POSITIVE } from '../boundary/options.js';
+import { describeValue } from '../boundary/describe.js';
 import type { AnyOptimizer } from './types.js';
 
 /** A copy of `optimizer` with learning rate `rate` (positive and finite), frozen. */
@@ -28,7 +29,7 @@ export function optimizerForEpoch<O extends AnyOptimizer>(
   if (schedule === undefined) return optimizer;
   const rate: unknown = schedule(epoch, optimizer.learningRate);
   if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-    throw new ValueError(`${where}: schedule must return a positive finite learning rate, got ${shown(rate)} for epoch ${epoch}`);
+    throw new ValueError(`${where}: schedule must return a positive finite learning rate, got ${describeValue(rate)} for epoch ${epoch}`);
   }
   return withLearningRate(optimizer, rate, where);
 }

@@ -5,7 +5,8 @@
  */
 import { checkOptionNames } from '../boundary/options.js';
 import { ValueError } from '../errors.js';
-import { checkCount, checkNumber, NON_NEGATIVE, POSITIVE, shown } from './checks.js';
+import { checkNumber, checkPositiveInteger, NON_NEGATIVE, POSITIVE } from '../boundary/options.js';
+import { describeValue } from '../boundary/describe.js';
 
 /** Options of `Schedule.step`. */
 export interface StepScheduleOptions {
@@ -37,7 +38,7 @@ export interface CosineScheduleOptions {
 /** Checks a schedule's arguments: an epoch that is a non-negative integer, a positive finite rate. */
 function checkCall(epoch: unknown, learningRate: unknown, where: string): void {
   if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0) {
-    throw new ValueError(`${where}: epoch must be a non-negative integer, got ${shown(epoch)}`);
+    throw new ValueError(`${where}: epoch must be a non-negative integer, got ${describeValue(epoch)}`);
   }
   checkNumber(learningRate, POSITIVE, 'learningRate', where);
 }
@@ -66,7 +67,7 @@ function checkCall(epoch: unknown, learningRate: unknown, where: string): void {
 export function step(options: StepScheduleOptions): (epoch: number, learningRate: number) => number {
   const where = 'Schedule.step';
   checkOptionNames(options, ['every', 'factor'], where);
-  const every = checkCount(options.every, 'every', where);
+  const every = checkPositiveInteger(options.every, 'every', where);
   const factor = checkNumber(options.factor, POSITIVE, 'factor', where);
   return Object.freeze((epoch: number, learningRate: number): number => {
     checkCall(epoch, learningRate, where);
@@ -127,7 +128,7 @@ export function exponential(options: ExponentialScheduleOptions): (epoch: number
 export function cosine(options: CosineScheduleOptions): (epoch: number, learningRate: number) => number {
   const where = 'Schedule.cosine';
   checkOptionNames(options, ['epochs', 'minimum'], where);
-  const epochs = checkCount(options.epochs, 'epochs', where);
+  const epochs = checkPositiveInteger(options.epochs, 'epochs', where);
   const minimum = checkNumber(options.minimum ?? 0, NON_NEGATIVE, 'minimum', where);
   return Object.freeze((epoch: number, learningRate: number): number => {
     checkCall(epoch, learningRate, where);

@@ -7,7 +7,7 @@ import { modelOf, type Network } from '../model/network-record.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { type Model } from '../engine/flat-model.js';
 import { checkOptimizer } from './build.js';
-import { shown } from './checks.js';
+import { describeValue } from '../boundary/describe.js';
 import type {
   AdamOptimizer, AdamWOptimizer, AnyOptimizer, OptimizerLayerState, OptimizerState, RmspropOptimizer, SgdOptimizer,
 } from './types.js';
@@ -83,7 +83,7 @@ export function zeroBuffers(optimizer: AnyOptimizer, model: Model): LayerBuffers
 /** A plain object's own keys, or a refusal naming `what`. */
 function objectAt(value: unknown, what: string, where: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValueError(`${where}: ${what} must be an object, got ${shown(value)}`);
+    throw new ValueError(`${where}: ${what} must be an object, got ${describeValue(value)}`);
   }
   return value as Record<string, unknown>;
 }
@@ -99,7 +99,7 @@ function onlyKeys(value: Record<string, unknown>, known: readonly string[], what
 
 /** Copies one buffer, refusing a wrong length or an entry that is not finite (or negative, for squares). */
 function readBuffer(value: unknown, length: number, square: boolean, what: string, where: string): Float64Array {
-  if (!Array.isArray(value)) throw new ValueError(`${where}: ${what} must be an array of numbers, got ${shown(value)}`);
+  if (!Array.isArray(value)) throw new ValueError(`${where}: ${what} must be an array of numbers, got ${describeValue(value)}`);
   if (value.length !== length) {
     throw new ShapeError(`${where}: ${what} must have ${length} entries, got ${value.length}`, [length], [value.length]);
   }
@@ -107,7 +107,7 @@ function readBuffer(value: unknown, length: number, square: boolean, what: strin
   for (let k = 0; k < length; k++) {
     const x: unknown = value[k];
     if (typeof x !== 'number' || !Number.isFinite(x) || (square && x < 0)) {
-      throw new ValueError(`${where}: ${what}[${k}] must be a finite number${square ? ' >= 0' : ''}, got ${shown(x)}`);
+      throw new ValueError(`${where}: ${what}[${k}] must be a finite number${square ? ' >= 0' : ''}, got ${describeValue(x)}`);
     }
     out[k] = x;
   }
@@ -123,7 +123,7 @@ function readLayer(value: unknown, l: number, model: Model, names: readonly stri
   const columns = model.sizes[l + 1];
   if (layer.rows !== rows || layer.columns !== columns) {
     const actual = [layer.rows, layer.columns].map((x) => (typeof x === 'number' ? x : NaN));
-    const size = (x: unknown): string => (typeof x === 'number' ? String(x) : shown(x));
+    const size = (x: unknown): string => (typeof x === 'number' ? String(x) : describeValue(x));
     throw new ShapeError(
       `${where}: ${what} is for weights of ${size(layer.rows)} × ${size(layer.columns)}, but layer ${l} of the network has ${rows} × ${columns}`,
       [rows, columns], actual,
@@ -149,14 +149,14 @@ export function readState(
   const s = objectAt(state, 'state', where);
   onlyKeys(s, ['optimizer', 'step', 'layers'], 'state', where);
   if (s.optimizer !== optimizer.name) {
-    throw new ValueError(`${where}: state belongs to optimizer ${shown(s.optimizer)}, but the optimizer is "${optimizer.name}"; make one with Optimizer.init`);
+    throw new ValueError(`${where}: state belongs to optimizer ${describeValue(s.optimizer)}, but the optimizer is "${optimizer.name}"; make one with Optimizer.init`);
   }
   const step = s.step;
   if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0 || step >= Number.MAX_SAFE_INTEGER) {
-    throw new ValueError(`${where}: state.step must be a non-negative integer, got ${shown(step)}`);
+    throw new ValueError(`${where}: state.step must be a non-negative integer, got ${describeValue(step)}`);
   }
   const count = model.weights.length;
-  if (!Array.isArray(s.layers)) throw new ValueError(`${where}: state.layers must be an array, got ${shown(s.layers)}`);
+  if (!Array.isArray(s.layers)) throw new ValueError(`${where}: state.layers must be an array, got ${describeValue(s.layers)}`);
   if (s.layers.length !== count) {
     throw new ShapeError(`${where}: state has ${s.layers.length} layers, but the network has ${count}`, [count], [s.layers.length]);
   }

@@ -9,7 +9,7 @@ import { ShapeError, ValueError } from '../errors.js';
 import { sizeOf, toFlat, type MatrixLike } from '../boundary/convert.js';
 import { type Model } from '../engine/flat-model.js';
 import { checkOptimizer } from './build.js';
-import { shown } from './checks.js';
+import { describeValue } from '../boundary/describe.js';
 import { readState, stateOf, type LayerBuffers } from './state.js';
 import { adamLayer, decayGradient, decayWeights, rmspropLayer, sgdMomentum, sgdPlain } from './updates.js';
 import type {
@@ -28,7 +28,7 @@ export interface OptimizerStep {
 function readGradients(gradients: unknown, model: Model, where: string): Float64Array[] {
   const count = model.weights.length;
   if (!Array.isArray(gradients)) {
-    throw new ValueError(`${where}: gradients must be an array of matrices, one per layer, got ${shown(gradients)}`);
+    throw new ValueError(`${where}: gradients must be an array of matrices, one per layer, got ${describeValue(gradients)}`);
   }
   if (gradients.length !== count) {
     throw new ShapeError(`${where}: gradients must have one matrix per layer, ${count}, got ${gradients.length}`, [count], [gradients.length]);

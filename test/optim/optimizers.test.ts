@@ -37,12 +37,12 @@ describe('Optimizer.sgd', () => {
 
   it('throws ValueError for nesterov without momentum or with dampening', () => {
     expectRefused(() => Optimizer.sgd({ learningRate: 0.1, nesterov: true }),
-      /^Optimizer\.sgd: nesterov needs momentum > 0 and dampening = 0, got momentum 0 \(a number\) and dampening 0 \(a number\)$/);
-    expectRefused(() => Optimizer.sgd({ learningRate: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 }), /dampening 0\.1 \(a number\)/);
+      /^Optimizer\.sgd: nesterov needs momentum > 0 and dampening = 0, got momentum 0 and dampening 0$/);
+    expectRefused(() => Optimizer.sgd({ learningRate: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 }), /dampening 0\.1/);
   });
 
   it('throws ValueError for dampening outside [0, 1]', () => {
-    expectRefused(() => make.sgd({ dampening: 1.5 }), /^Optimizer\.sgd: dampening must be a number in \[0, 1\], got 1\.5 \(a number\)$/);
+    expectRefused(() => make.sgd({ dampening: 1.5 }), /^Optimizer\.sgd: dampening must be a number in \[0, 1\], got 1\.5$/);
   });
 
   it('throws ValueError for a nesterov that is not a boolean', () => {
@@ -58,13 +58,13 @@ describe('Optimizer.adam', () => {
   });
 
   it('throws ValueError for a beta of 1 or more, or negative', () => {
-    expectRefused(() => Optimizer.adam({ beta1: 1 }), /^Optimizer\.adam: beta1 must be a number in \[0, 1\), got 1 \(a number\)$/);
-    expectRefused(() => Optimizer.adam({ beta2: -0.1 }), /^Optimizer\.adam: beta2 must be a number in \[0, 1\), got -0\.1 \(a number\)$/);
+    expectRefused(() => Optimizer.adam({ beta1: 1 }), /^Optimizer\.adam: beta1 must be a number in \[0, 1\), got 1$/);
+    expectRefused(() => Optimizer.adam({ beta2: -0.1 }), /^Optimizer\.adam: beta2 must be a number in \[0, 1\), got -0\.1$/);
   });
 
   it('throws ValueError for an epsilon that is not positive', () => {
-    expectRefused(() => Optimizer.adam({ epsilon: 0 }), /^Optimizer\.adam: epsilon must be a positive finite number, got 0 \(a number\)$/);
-    expectRefused(() => Optimizer.adam({ epsilon: -0 }), /got -0 \(a number\)$/);
+    expectRefused(() => Optimizer.adam({ epsilon: 0 }), /^Optimizer\.adam: epsilon must be a positive finite number, got 0$/);
+    expectRefused(() => Optimizer.adam({ epsilon: -0 }), /got 0$/);
   });
 });
 
@@ -76,7 +76,7 @@ describe('Optimizer.adamW', () => {
   });
 
   it('throws ValueError naming itself', () => {
-    expectRefused(() => Optimizer.adamW({ beta1: Infinity }), /^Optimizer\.adamW: beta1 must be a number in \[0, 1\), got Infinity \(a number\)$/);
+    expectRefused(() => Optimizer.adamW({ beta1: Infinity }), /^Optimizer\.adamW: beta1 must be a number in \[0, 1\), got Infinity$/);
   });
 });
 
@@ -88,7 +88,7 @@ describe('Optimizer.rmsprop', () => {
   });
 
   it('throws ValueError for an alpha of 1', () => {
-    expectRefused(() => Optimizer.rmsprop({ alpha: 1 }), /^Optimizer\.rmsprop: alpha must be a number in \[0, 1\), got 1 \(a number\)$/);
+    expectRefused(() => Optimizer.rmsprop({ alpha: 1 }), /^Optimizer\.rmsprop: alpha must be a number in \[0, 1\), got 1$/);
   });
 });
 
@@ -106,18 +106,18 @@ describe('every optimiser constructor', () => {
   });
 
   it.each(names)('%s throws ValueError for a learning rate that is not positive and finite', (name) => {
-    for (const [bad, shown] of [[0, '0 \\(a number\\)'], [-1, '-1 \\(a number\\)'], [NaN, 'NaN \\(a number\\)'], ['0.1', '"0\\.1" \\(a string\\)'], [null, 'null']] as const) {
+    for (const [bad, shown] of [[0, '0'], [-1, '-1'], [NaN, 'NaN'], ['0.1', '"0\\.1" \\(a string\\)'], [null, 'null']] as const) {
       expectRefused(() => make[name]({ learningRate: bad }), new RegExp(`^Optimizer\\.${name}: learningRate must be a positive finite number, got ${shown}$`));
     }
   });
 
   it.each(names)('%s throws ValueError for a negative weight decay and a decayBias that is not a boolean', (name) => {
-    expectRefused(() => make[name]({ weightDecay: -0.5 }), new RegExp(`^Optimizer\\.${name}: weightDecay must be a finite number >= 0, got -0\\.5 \\(a number\\)$`));
-    expectRefused(() => make[name]({ decayBias: 1 }), new RegExp(`^Optimizer\\.${name}: decayBias must be true or false, got 1 \\(a number\\)$`));
+    expectRefused(() => make[name]({ weightDecay: -0.5 }), new RegExp(`^Optimizer\\.${name}: weightDecay must be a finite number >= 0, got -0\\.5$`));
+    expectRefused(() => make[name]({ decayBias: 1 }), new RegExp(`^Optimizer\\.${name}: decayBias must be true or false, got 1$`));
   });
 
   it.each(['sgd', 'rmsprop'] as const)('%s throws ValueError for a negative momentum', (name) => {
-    expectRefused(() => make[name]({ momentum: -0.9 }), new RegExp(`^Optimizer\\.${name}: momentum must be a finite number >= 0, got -0\\.9 \\(a number\\)$`));
+    expectRefused(() => make[name]({ momentum: -0.9 }), new RegExp(`^Optimizer\\.${name}: momentum must be a finite number >= 0, got -0\\.9$`));
   });
 
   it.each(names)('%s does not change its options and returns every hyperparameter it was given', (name) => {
@@ -138,16 +138,16 @@ describe('every option of every optimiser constructor', () => {
   /** [constructor, option, a bad value, how the message shows it, the rule it states]. */
   const table: [keyof typeof make, string, unknown, string, string][] = [];
   const rules: Record<string, [unknown, string, string]> = {
-    learningRate: [-0.1, '-0.1 (a number)', 'a positive finite number'],
-    momentum: [-1, '-1 (a number)', 'a finite number >= 0'],
-    dampening: [2, '2 (a number)', 'a number in [0, 1]'],
+    learningRate: [-0.1, '-0.1', 'a positive finite number'],
+    momentum: [-1, '-1', 'a finite number >= 0'],
+    dampening: [2, '2', 'a number in [0, 1]'],
     nesterov: ['true', '"true" (a string)', 'true or false'],
-    weightDecay: [NaN, 'NaN (a number)', 'a finite number >= 0'],
+    weightDecay: [NaN, 'NaN', 'a finite number >= 0'],
     decayBias: [null, 'null', 'true or false'],
-    beta1: [1.5, '1.5 (a number)', 'a number in [0, 1)'],
-    beta2: [1, '1 (a number)', 'a number in [0, 1)'],
-    epsilon: [-1e-8, '-1e-8 (a number)', 'a positive finite number'],
-    alpha: [-0.5, '-0.5 (a number)', 'a number in [0, 1)'],
+    beta1: [1.5, '1.5', 'a number in [0, 1)'],
+    beta2: [1, '1', 'a number in [0, 1)'],
+    epsilon: [-1e-8, '-1e-8', 'a positive finite number'],
+    alpha: [-0.5, '-0.5', 'a number in [0, 1)'],
   };
   const options = {
     sgd: ['learningRate', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'decayBias'],

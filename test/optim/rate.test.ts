@@ -19,7 +19,7 @@ describe('withLearningRate', () => {
   it('throws ValueError for a rate that is not positive and finite', () => {
     const error = thrownBy(() => withLearningRate(Optimizer.adam(), 0, 'Network.train'));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toBe('Network.train: learningRate must be a positive finite number, got 0 (a number)');
+    expect(error.message).toBe('Network.train: learningRate must be a positive finite number, got 0');
   });
 });
 
@@ -38,6 +38,6 @@ describe('optimizerForEpoch', () => {
   it('throws ValueError naming the epoch when the schedule gives no usable rate', () => {
     const error = thrownBy(() => optimizerForEpoch(sgd, Schedule.cosine({ epochs: 2 }), 2, 'Network.train'));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toBe('Network.train: schedule must return a positive finite learning rate, got 0 (a number) for epoch 2');
+    expect(error.message).toBe('Network.train: schedule must return a positive finite learning rate, got 0 for epoch 2');
   });
 });

@@ -31,9 +31,9 @@ describe('Schedule.step', () => {
   });
 
   it('throws ValueError for an every that is not a positive integer, or a factor that is not positive', () => {
-    expectRefused(() => Schedule.step({ every: 0, factor: 0.5 }), /^Schedule\.step: every must be a positive integer, got 0 \(a number\)$/);
-    expectRefused(() => Schedule.step({ every: 2.5, factor: 0.5 }), /got 2\.5 \(a number\)$/);
-    expectRefused(() => Schedule.step({ every: 2, factor: 0 }), /^Schedule\.step: factor must be a positive finite number, got 0 \(a number\)$/);
+    expectRefused(() => Schedule.step({ every: 0, factor: 0.5 }), /^Schedule\.step: every must be a positive integer, got 0$/);
+    expectRefused(() => Schedule.step({ every: 2.5, factor: 0.5 }), /got 2\.5$/);
+    expectRefused(() => Schedule.step({ every: 2, factor: 0 }), /^Schedule\.step: factor must be a positive finite number, got 0$/);
     expectRefused(() => Schedule.step({ every: 2 } as never), /^Schedule\.step: factor must be a positive finite number, got undefined$/);
     expectRefused(() => Schedule.step({ every: 2, factor: 0.5, gamma: 1 } as never), /^Schedule\.step: unknown option "gamma"; the options are every, factor$/);
     expectRefused(() => Schedule.step(null as never), /^Schedule\.step: options must be an object, got null$/);
@@ -48,7 +48,7 @@ describe('Schedule.exponential', () => {
   });
 
   it('throws ValueError for a gamma that is not positive and finite', () => {
-    expectRefused(() => Schedule.exponential({ gamma: -0.9 }), /^Schedule\.exponential: gamma must be a positive finite number, got -0\.9 \(a number\)$/);
+    expectRefused(() => Schedule.exponential({ gamma: -0.9 }), /^Schedule\.exponential: gamma must be a positive finite number, got -0\.9$/);
     expectRefused(() => Schedule.exponential({ gamma: '0.9' } as never), /got "0\.9" \(a string\)$/);
   });
 });
@@ -76,8 +76,8 @@ describe('Schedule.cosine', () => {
   });
 
   it('throws ValueError for epochs that are not a positive integer, or a negative minimum', () => {
-    expectRefused(() => Schedule.cosine({ epochs: -3 }), /^Schedule\.cosine: epochs must be a positive integer, got -3 \(a number\)$/);
-    expectRefused(() => Schedule.cosine({ epochs: 3, minimum: -0.1 }), /^Schedule\.cosine: minimum must be a finite number >= 0, got -0\.1 \(a number\)$/);
+    expectRefused(() => Schedule.cosine({ epochs: -3 }), /^Schedule\.cosine: epochs must be a positive integer, got -3$/);
+    expectRefused(() => Schedule.cosine({ epochs: 3, minimum: -0.1 }), /^Schedule\.cosine: minimum must be a finite number >= 0, got -0\.1$/);
   });
 });
 
@@ -94,8 +94,8 @@ describe('every schedule', () => {
   });
 
   it.each(schedules)('%s throws ValueError for an epoch that is not a non-negative integer, or a bad rate', (name, schedule) => {
-    expectRefused(() => schedule(-1, 0.1), new RegExp(`^Schedule\\.${name}: epoch must be a non-negative integer, got -1 \\(a number\\)$`));
-    expectRefused(() => schedule(0.5, 0.1), /got 0\.5 \(a number\)$/);
-    expectRefused(() => schedule(1, 0), new RegExp(`^Schedule\\.${name}: learningRate must be a positive finite number, got 0 \\(a number\\)$`));
+    expectRefused(() => schedule(-1, 0.1), new RegExp(`^Schedule\\.${name}: epoch must be a non-negative integer, got -1$`));
+    expectRefused(() => schedule(0.5, 0.1), /got 0\.5$/);
+    expectRefused(() => schedule(1, 0), new RegExp(`^Schedule\\.${name}: learningRate must be a positive finite number, got 0$`));
   });
 });

@@ -52,7 +52,7 @@ describe('Optimizer.init', () => {
 
   it('throws ValueError for an optimiser record whose field was changed out of range', () => {
     expectError(() => Optimizer.init({ ...adam, beta1: 2 }, net), ValueError,
-      /^Optimizer\.init: optimizer: beta1 must be a number in \[0, 1\), got 2 \(a number\)$/);
+      /^Optimizer\.init: optimizer: beta1 must be a number in \[0, 1\), got 2$/);
   });
 
   it('accepts an optimiser read back from JSON, and gives the same state', () => {
@@ -87,7 +87,7 @@ describe('Optimizer.step refuses', () => {
   });
 
   it('a step count that is not a non-negative integer, with ValueError', () => {
-    for (const [bad, shown] of [[-1, '-1 \\(a number\\)'], [1.5, '1\\.5 \\(a number\\)'], ['3', '"3" \\(a string\\)']] as const) {
+    for (const [bad, shown] of [[-1, '-1'], [1.5, '1\\.5'], ['3', '"3" \\(a string\\)']] as const) {
       expectError(() => Optimizer.step(adam, net, grads, tampered((s) => { s.step = bad; })), ValueError,
         new RegExp(`^Optimizer\\.step: state\\.step must be a non-negative integer, got ${shown}$`));
     }
@@ -97,7 +97,7 @@ describe('Optimizer.step refuses', () => {
     expectError(() => Optimizer.step(adam, net, grads, tampered((s) => { s.layers[1].buffers.firstMoment[2] = null; })), ValueError,
       /^Optimizer\.step: state\.layers\[1\]\.buffers\.firstMoment\[2\] must be a finite number, got null$/);
     expectError(() => Optimizer.step(adam, net, grads, tampered((s) => { s.layers[0].buffers.secondMoment[4] = -1e-9; })), ValueError,
-      /^Optimizer\.step: state\.layers\[0\]\.buffers\.secondMoment\[4\] must be a finite number >= 0, got -1e-9 \(a number\)$/);
+      /^Optimizer\.step: state\.layers\[0\]\.buffers\.secondMoment\[4\] must be a finite number >= 0, got -1e-9$/);
   });
 
   it('a buffer of the wrong length, with ShapeError', () => {
@@ -135,7 +135,7 @@ describe('Optimizer.step refuses', () => {
 
   it('gradients that are not an array, with ValueError', () => {
     expectError(() => Optimizer.step(adam, net, 5 as never, state), ValueError,
-      /^Optimizer\.step: gradients must be an array of matrices, one per layer, got 5 \(a number\)$/);
+      /^Optimizer\.step: gradients must be an array of matrices, one per layer, got 5$/);
   });
 
   it('a step whose new weights overflow, with ValueError', () => {
