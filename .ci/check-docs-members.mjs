@@ -1,5 +1,5 @@
 // Checks that the API docs hold every member of the namespace objects
-// (Activation, Loss, Layer, Network) that the built package exports: typedoc
+// (Activation, Loss, Layer, Network, Data) that the built package exports: typedoc
 // can drop a member silently (it once dropped arrow-function properties).
 // Usage: node .ci/check-docs-members.mjs <typedoc json>
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ const find = (node, name) => {
   return undefined;
 };
 let missing = 0;
-for (const name of ['Activation', 'Loss', 'Layer', 'Network']) {
+for (const name of ['Activation', 'Loss', 'Layer', 'Network', 'Data']) {
   const documented = new Set((find(api, name)?.children ?? []).map((child) => child.name));
   for (const member of Object.keys(library[name])) {
     if (!documented.has(member)) {
