@@ -96,8 +96,8 @@ function schemeOf(scheme: unknown, activation: Activation): InitScheme {
 function activationsOf(options: InitOptions, layers: number): Activation[] {
   const { activations, activation, outputActivation } = options;
   if (activations === undefined) {
-    const hidden = checkActivation(activation ?? builtIn.sigmoid, `${WHERE}: activation`);
-    const output = checkActivation(outputActivation ?? builtIn.identity, `${WHERE}: outputActivation`);
+    const hidden = checkActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
+    const output = checkActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
     return Array.from({ length: layers }, (_, l) => (l === layers - 1 ? output : hidden));
   }
   if (activation !== undefined || outputActivation !== undefined) {
@@ -132,7 +132,7 @@ function schemesOf(options: InitOptions, activations: readonly Activation[]): In
   const last = activations.length - 1;
   if (options.activations === undefined || options.scheme !== undefined) {
     // The hidden activation decides, even in a network with no hidden layer.
-    const scheme = schemeOf(options.scheme, options.activations === undefined ? (options.activation ?? builtIn.sigmoid) : builtIn.sigmoid);
+    const scheme = schemeOf(options.scheme, options.activations === undefined ? (options.activation === undefined ? builtIn.sigmoid : options.activation) : builtIn.sigmoid);
     return activations.map(() => scheme);
   }
   return activations.map((_, l) => (last === 0 ? 'xavier' : schemeOf(undefined, activations[Math.min(l, last - 1)])));
