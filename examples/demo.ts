@@ -2,8 +2,9 @@
  * `npm run demo`: the notebook's worked example step by step, with its
  * errata; the same step laid out as the notebook's pen-and-paper
  * walkthrough (Markdown with LaTeX, from `Network.explain`); then a 4-8-3
- * network trained on Iris with a progress line per epoch and its accuracy
- * on the held-out flowers. Takes a few seconds.
+ * network trained on Iris with a progress line per epoch, its summary
+ * (`Network.summary`), its confusion matrix and its accuracy on the
+ * held-out flowers. Takes a few seconds.
  */
 import { Activation, explanationToMarkdown, Layer, Network } from '../src/index.js';
 import { isMain } from './data.js';
@@ -31,6 +32,9 @@ export function runDemo(log: (line: string) => void = console.log): number {
   const result = trainIris({
     onEpoch: ({ epoch, loss }) => log(`  epoch ${String(epoch + 1).padStart(3)}: training loss ${loss.toFixed(4)}`),
   });
+  Network.summary(result.network).split('\n').forEach((line) => log(`  ${line}`));
+  log('  test confusion matrix (rows: true species, columns: predicted):');
+  result.testConfusion.forEach((row) => log(`  ${row.map((n) => String(n).padStart(4)).join('')}`));
   log(`  training accuracy ${(100 * result.trainAccuracy).toFixed(1)} % (${result.trainSize} flowers)`);
   log(`  test accuracy ${(100 * result.testAccuracy).toFixed(1)} % (${result.testSize} flowers)`);
   return result.testAccuracy;

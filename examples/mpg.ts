@@ -2,8 +2,9 @@
  * A small real regression: miles per gallon of 392 cars (the cars.json of the
  * npm package vega-datasets, rows with a missing value dropped) from six
  * numbers: cylinders, displacement, horsepower, weight, acceleration and
- * model year. A seeded 80/20 split; inputs and target standardised with the
- * training split's statistics; a 6-8-1 network (tanh hidden, identity
+ * model year. A seeded 80/20 split (`Data.split`); inputs and target
+ * standardised with the training split's statistics (`Data.fitStandardizer`,
+ * `Data.standardize`); a 6-8-1 network (tanh hidden, identity
  * output, squared error) against a linear least-squares baseline fitted to
  * the same training split. Both are scored by the test RMSE in mpg.
  *
@@ -13,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { lusolve, matrix, multiply, transpose, type Matrix } from 'mathjs';
-import { Activation, Network } from '../src/index.js';
-import { fitScaler, isMain, pick, scale, shuffledSplit, unscale } from './data.js';
+import { Activation, Data, Network } from '../src/index.js';
+import { isMain, pick, unstandardize } from './data.js';
 
 /** The input columns of cars.json; `Year` ("1970-01-01") is read as its year. */
 export const FEATURES = ['Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'Year'];
@@ -66,17 +67,17 @@ export function rmse(predicted: number[][], actual: number[][]): number {
 /** Trains 6-8-1 on 80 % of the cars; scores it and the linear baseline on the rest. */
 export function trainMpg(seed = 1): MpgResult {
   const { inputs, targets } = loadCars();
-  const split = shuffledSplit(inputs.length, 0.2, seed);
-  const inputScaler = fitScaler(pick(inputs, split.train));
-  const targetScaler = fitScaler(pick(targets, split.train));
-  const trainX = scale(pick(inputs, split.train), inputScaler);
-  const trainY = scale(pick(targets, split.train), targetScaler);
-  const testX = scale(pick(inputs, split.test), inputScaler);
+  const split = Data.split(inputs.length, { testFraction: 0.2, seed });
+  const inputStandardizer = Data.fitStandardizer(pick(inputs, split.train));
+  const targetStandardizer = Data.fitStandardizer(pick(targets, split.train));
+  const trainX = Data.standardize(pick(inputs, split.train), inputStandardizer).toArray() as number[][];
+  const trainY = Data.standardize(pick(targets, split.train), targetStandardizer).toArray() as number[][];
+  const testX = Data.standardize(pick(inputs, split.test), inputStandardizer).toArray() as number[][];
   const testY = pick(targets, split.test);
   const net = Network.init([6, 8, 1], { seed, activation: Activation.tanh });
   const { network, losses } = Network.train(net, trainX, trainY, { learningRate: 0.01, epochs: 200, batchSize: 8, seed });
-  const predicted = unscale(Network.predict(network, testX).toArray() as number[][], targetScaler);
-  const linear = unscale(fitLinear(trainX, trainY)(testX), targetScaler);
+  const predicted = unstandardize(Network.predict(network, testX).toArray() as number[][], targetStandardizer);
+  const linear = unstandardize(fitLinear(trainX, trainY)(testX), targetStandardizer);
   return {
     network,
     losses,

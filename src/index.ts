@@ -49,6 +49,13 @@ export type { StepScheduleOptions, ExponentialScheduleOptions, CosineScheduleOpt
 
 // Classification
 export { accuracy } from './model/classify.js';
+export { softmax } from './model/softmax.js';
+export { confusionMatrix } from './model/confusion.js';
+
+// Data preparation
+export { Data } from './namespaces/data.js';
+export type { Standardizer } from './train/standardize.js';
+export type { SplitOptions, Split } from './train/split.js';
 
 // Verification
 export { gradientCheck } from './verify/gradient-check.js';

@@ -37,6 +37,9 @@ describe('examples/iris.ts', () => {
     expect([result.trainSize, result.testSize]).toEqual([120, 30]);
     expect(result.testAccuracy).toBeGreaterThanOrEqual(0.93);
     expect(result.losses[result.losses.length - 1]).toBeLessThan(result.losses[0]);
+    // Stratified: 10 test flowers of each species, so each row of the confusion matrix sums to 10.
+    expect(result.testConfusion.map((row) => row.reduce((a, b) => a + b, 0))).toEqual([10, 10, 10]);
+    expect((result.testConfusion[0][0] + result.testConfusion[1][1] + result.testConfusion[2][2]) / 30).toBe(result.testAccuracy);
   });
 });
 

@@ -129,6 +129,20 @@ function shiftedExpSum(z: ArrayLike<number>, out: Float64Array): void {
   out[1] = sum;
 }
 
+/**
+ * Writes `softmax(z)_k = exp(z_k - max) / Σ_j exp(z_j - max)` into `into`
+ * (as long as `z`), the one rule for the softmax: the gradient of
+ * {@link Loss.softmaxCrossEntropy} and the public `softmax` both use it.
+ * Subtracting the largest logit first keeps every exponential in (0, 1],
+ * so nothing overflows and the sum is at least 1. `into` may be `z` itself.
+ */
+export function softmaxInto(z: ArrayLike<number>, into: Float64Array): void {
+  shiftedExpSum(z, softmaxScratch);
+  const max = softmaxScratch[0];
+  const sum = softmaxScratch[1];
+  for (let k = 0; k < z.length; k++) into[k] = Math.exp(z[k] - max) / sum;
+}
+
 /** `-Σ_k t_k ln softmax(z)_k` of one example in BigNumbers, by log-sum-exp as the float version. */
 function bigSoftmaxCrossEntropy(output: readonly BigNumber[], target: readonly BigNumber[], math: MathJsInstance): BigNumber {
   const max = output.reduce((m, z) => (z.gt(m) ? z : m));
@@ -139,6 +153,7 @@ function bigSoftmaxCrossEntropy(output: readonly BigNumber[], target: readonly B
 // NOTE: one shared scratch pair keeps both methods allocation-free; safe
 // because JavaScript runs each call to completion before the next.
 const scratch = new Float64Array(2);
+const softmaxScratch = new Float64Array(2);
 
 /**
  * The cross-entropy of the softmax of the outputs, for classifying each
@@ -180,13 +195,10 @@ export const softmaxCrossEntropy: Loss = Object.freeze({
     return sum;
   },
   gradient(output: ArrayLike<number>, target: ArrayLike<number>, into: Float64Array): void {
-    shiftedExpSum(output, scratch);
-    const max = scratch[0];
-    const sum = scratch[1];
     let targetSum = 0;
     for (let k = 0; k < output.length; k++) targetSum += target[k];
-    // softmax(z)_k = exp(z_k - max) / s
-    for (let k = 0; k < output.length; k++) into[k] = (Math.exp(output[k] - max) / sum) * targetSum - target[k];
+    softmaxInto(output, into);
+    for (let k = 0; k < output.length; k++) into[k] = into[k] * targetSum - target[k];
   },
   big: Object.freeze({ value: bigSoftmaxCrossEntropy }),
 });

@@ -4,27 +4,9 @@
  * @module
  */
 import type { Network } from '../model/network-record.js';
-import { ShapeError, ValueError } from '../errors.js';
 import { forwardPass } from './arguments.js';
-import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
-
-/**
- * The class of the row of `m` numbers at `offset`: the index of the largest
- * entry, the lowest index on a tie; with one entry, `y >= 0.5 ? 1 : 0`.
- */
-function classOfRow(data: Float64Array, offset: number, m: number): number {
-  if (m === 1) return data[offset] >= 0.5 ? 1 : 0;
-  let best = 0;
-  for (let k = 1; k < m; k++) if (data[offset + k] > data[offset + best]) best = k;
-  return best;
-}
-
-/** The class of every row of `rows × m` numbers. */
-function classesOfRows(data: Float64Array, rows: number, m: number): number[] {
-  const classes: number[] = new Array(rows);
-  for (let r = 0; r < rows; r++) classes[r] = classOfRow(data, r * m, m);
-  return classes;
-}
+import type { MatrixLike } from '../boundary/convert.js';
+import { checkSameExamples, classesOf, classesOfRows } from './class-labels.js';
 
 /**
  * The class the network predicts for each example: the index of the
@@ -71,40 +53,6 @@ export function predictClass(net: Network, input: MatrixLike): number | number[]
 }
 
 /**
- * Class indexes from `value`: a 1-D value already holds them (each must be
- * an integer >= 0); a 2-D value holds one row per example, each turned into
- * its class as `Network.predictClass` does.
- */
-function classesOf(value: MatrixLike, where: string, what: string): { classes: number[]; flat: Flat } {
-  const flat = toFlat(value, `${where}: ${what}`);
-  if (flat.rank === 2) return { classes: classesOfRows(flat.data, flat.rows, flat.cols), flat };
-  const classes = Array.from(flat.data);
-  classes.forEach((c, i) => {
-    if (!Number.isInteger(c) || c < 0) {
-      throw new ValueError(`${where}: ${what}[${i}] must be a class index (an integer >= 0), got ${c}`);
-    }
-  });
-  return { classes, flat };
-}
-
-function checkSameExamples(p: Flat, l: Flat, pCount: number, lCount: number, where: string): void {
-  if (pCount !== lCount) {
-    throw new ShapeError(
-      `${where}: labels must hold as many examples as predicted (${pCount}), got ${lCount}`,
-      [pCount],
-      [lCount],
-    );
-  }
-  if (p.rank === 2 && l.rank === 2 && p.cols !== l.cols) {
-    throw new ShapeError(
-      `${where}: labels rows must have as many classes as predicted rows (${p.cols}), got ${l.cols}`,
-      [l.rows, p.cols],
-      [l.rows, l.cols],
-    );
-  }
-}
-
-/**
  * The fraction of examples whose predicted class equals the label's class:
  * `(number of i with predicted_i = label_i) / B`, a number in [0, 1].
  *
@@ -140,7 +88,7 @@ export function accuracy(predicted: MatrixLike, labels: MatrixLike): number {
   const where = 'accuracy';
   const p = classesOf(predicted, where, 'predicted');
   const l = classesOf(labels, where, 'labels');
-  checkSameExamples(p.flat, l.flat, p.classes.length, l.classes.length, where);
+  checkSameExamples(p, l, where);
   let equal = 0;
   for (let i = 0; i < p.classes.length; i++) if (p.classes[i] === l.classes[i]) equal++;
   return equal / p.classes.length;

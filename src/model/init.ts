@@ -5,7 +5,7 @@
  */
 import type { Activation } from '../math/activation-type.js';
 import * as builtIn from '../math/activations.js';
-import { ValueError } from '../errors.js';
+import { ShapeError, ValueError } from '../errors.js';
 import type { Network } from '../model/network-record.js';
 import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
@@ -28,14 +28,24 @@ export type InitScheme = 'xavier' | 'he';
 export interface InitOptions {
   /**
    * The activation of every hidden layer (every layer but the last).
+   * Not together with `activations`.
    * @defaultValue `Activation.sigmoid`
    */
   readonly activation?: Activation;
   /**
-   * The activation of the output layer.
+   * The activation of the output layer. Not together with `activations`.
    * @defaultValue `Activation.identity`
    */
   readonly outputActivation?: Activation;
+  /**
+   * One activation per layer, from the input side: `sizes.length - 1` of
+   * them, the last being the output layer's. An alternative to
+   * `activation` and `outputActivation`, for hidden layers that differ;
+   * `activations: [f, f, g]` makes the same network, bit for bit, as
+   * `activation: f, outputActivation: g`.
+   * @defaultValue none: `activation` and `outputActivation` apply
+   */
+  readonly activations?: readonly Activation[];
   /**
    * The seed of the random generator: an integer from 0 to 2^32 - 1. The
    * same seed gives bit-identical weights on every platform.
@@ -44,13 +54,16 @@ export interface InitOptions {
   readonly seed?: number;
   /**
    * How the weights are scaled, for every layer alike; see {@link InitScheme}.
-   * @defaultValue `'he'` when `activation` is relu or a leakyRelu, else `'xavier'`
+   * @defaultValue `'he'` when `activation` is relu or a leakyRelu, else
+   *   `'xavier'`; with `activations`, chosen layer by layer the same way:
+   *   `'he'` for a relu or leakyRelu hidden layer and for the output layer
+   *   above one, else `'xavier'`
    */
   readonly scheme?: InitScheme;
 }
 
 const WHERE = 'Network.init';
-const OPTION_NAMES = ['activation', 'outputActivation', 'seed', 'scheme'];
+const OPTION_NAMES = ['activation', 'outputActivation', 'activations', 'seed', 'scheme'];
 const SCHEMES: readonly InitScheme[] = ['xavier', 'he'];
 
 /** Refuses sizes that are not at least two positive integers. */
@@ -70,6 +83,56 @@ function isReluLike(activation: Activation): boolean {
 function schemeOf(scheme: unknown, activation: Activation): InitScheme {
   if (scheme === undefined) return isReluLike(activation) ? 'he' : 'xavier';
   return checkChoice(scheme, SCHEMES, 'scheme', WHERE);
+}
+
+/**
+ * The activation of every layer, from `activations` or from `activation`
+ * and `outputActivation` (the defaults sigmoid and identity), refusing both
+ * forms together and a list of the wrong length.
+ */
+function activationsOf(options: InitOptions, layers: number): Activation[] {
+  const { activations, activation, outputActivation } = options;
+  if (activations === undefined) {
+    const hidden = checkActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
+    const output = checkActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
+    return Array.from({ length: layers }, (_, l) => (l === layers - 1 ? output : hidden));
+  }
+  if (activation !== undefined || outputActivation !== undefined) {
+    const given = activation !== undefined ? 'activation' : 'outputActivation';
+    throw new ValueError(`${WHERE}: give either activations (one per layer) or activation and outputActivation, not both; got activations and ${given}`);
+  }
+  if (!Array.isArray(activations)) {
+    throw new ValueError(`${WHERE}: activations must be an array of one activation per layer, got ${String(activations)}`);
+  }
+  if (activations.length !== layers) {
+    throw new ShapeError(
+      `${WHERE}: activations must hold one activation per layer (${layers} for ${layers + 1} sizes), got ${activations.length}`,
+      [layers],
+      [activations.length],
+    );
+  }
+  return Array.from(activations, (a, l) => checkActivation(a, `${WHERE}: activations[${l}]`));
+}
+
+/**
+ * The scheme of each layer. With `activation`/`outputActivation` it is
+ * chosen once from the hidden activation, for every layer alike.
+ *
+ * NOTE: with `activations`, each layer is scaled for the hidden activation
+ * nearest it: a hidden layer for its own, the output layer for the last
+ * hidden layer's (whose outputs it takes in); a network with no hidden
+ * layer gets `'xavier'`, as with the default sigmoid `activation`. So
+ * `[f, ..., f, g]` gives the schemes `activation: f, outputActivation: g`
+ * does. An explicit `scheme` applies to every layer either way.
+ */
+function schemesOf(options: InitOptions, activations: readonly Activation[]): InitScheme[] {
+  const last = activations.length - 1;
+  if (options.activations === undefined || options.scheme !== undefined) {
+    // The hidden activation decides, even in a network with no hidden layer.
+    const scheme = schemeOf(options.scheme, options.activations === undefined ? (options.activation === undefined ? builtIn.sigmoid : options.activation) : builtIn.sigmoid);
+    return activations.map(() => scheme);
+  }
+  return activations.map((_, l) => (last === 0 ? 'xavier' : schemeOf(undefined, activations[Math.min(l, last - 1)])));
 }
 
 /** The half-width of the uniform distribution of a layer's weights. */
@@ -98,11 +161,15 @@ function layerWeights(n: number, m: number, limit: number, random: Random): Floa
  *
  * @param sizes - the number of inputs, then each layer's number of
  *   neurons: `[2, 3, 1]` is the notebook's 2-3-1 network.
- * @param options - the hidden and output activations, the seed and the scheme.
+ * @param options - the hidden and output activations (or one activation
+ *   per layer), the seed and the scheme.
  * @throws {@link ValueError} if there are fewer than 2 sizes, a size is
  *   not a positive integer, the seed is not an integer from 0 to 2^32 - 1,
- *   the scheme is not `'xavier'` or `'he'`, an activation is not one, or
- *   an option is unknown.
+ *   the scheme is not `'xavier'` or `'he'`, an activation is not one,
+ *   `activations` comes with `activation` or `outputActivation`, or an
+ *   option is unknown.
+ * @throws {@link ShapeError} if `activations` does not hold one activation
+ *   per layer.
  * @returns a new network: sigmoid hidden layers and an identity output
  *   unless the options say otherwise.
  *
@@ -116,20 +183,21 @@ function layerWeights(n: number, m: number, limit: number, random: Random): Floa
  * net.layers[1].weights.get([1, 0]); // => 0.72869343803543
  * net.layers[0].activation === Activation.sigmoid; // => true
  * net.layers[1].activation === Activation.identity; // => true
+ * // One activation per layer: relu, tanh, then a sigmoid output.
+ * const mixed = Network.init([2, 4, 3, 1], {
+ *   activations: [Activation.relu, Activation.tanh, Activation.sigmoid],
+ * });
+ * mixed.layers.map((layer) => layer.activation.name); // => ['relu', 'tanh', 'sigmoid']
  * ```
  */
 export function init(sizes: readonly number[], options: InitOptions = {}): Network {
   checkOptionNames(options, OPTION_NAMES, WHERE);
   const checked = checkSizes(sizes);
-  const { activation = builtIn.sigmoid, outputActivation = builtIn.identity, seed = 0 } = options;
-  const hidden = checkActivation(activation, `${WHERE}: activation`);
-  const output = checkActivation(outputActivation, `${WHERE}: outputActivation`);
-  const scheme = schemeOf(options.scheme, hidden);
-  const random = createRandom(checkSeed(seed, WHERE));
-  const last = checked.length - 2;
+  const activations = activationsOf(options, checked.length - 1);
+  const schemes = schemesOf(options, activations);
+  const random = createRandom(checkSeed(options.seed ?? 0, WHERE));
   const weights = checked.slice(0, -1).map((n, l) =>
-    layerWeights(n, checked[l + 1], limitOf(scheme, n, checked[l + 1]), random),
+    layerWeights(n, checked[l + 1], limitOf(schemes[l], n, checked[l + 1]), random),
   );
-  const activations = weights.map((_, l) => (l === last ? output : hidden));
   return networkFromWeights({ sizes: [...checked], weights, activations }, weights);
 }

@@ -12,3 +12,4 @@ export { train } from '../train/train.js';
 export { predictClass } from '../model/classify.js';
 export { toJSON, fromJSON } from '../model/json.js';
 export { explain } from '../teach/explain.js';
+export { summary } from '../model/summary.js';

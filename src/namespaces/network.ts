@@ -21,7 +21,8 @@ export type Network = NetworkType;
  * networks: `Network.create` and `Network.init` make one, `forward`,
  * `predict` and `predictClass` run it, `gradient` differentiates its loss by
  * backpropagation, `sgdStep` and `train` update it, `toJSON` and `fromJSON`
- * save and read it, and `explain` shows one step number by number.
+ * save and read it, `explain` shows one step number by number, and
+ * `summary` lists its layers.
  *
  * @namespace
  */

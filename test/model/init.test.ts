@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Activation, Network, ValueError } from '../../src/index.js';
+import { Activation, Network, ShapeError, ValueError, type Activation as ActivationType } from '../../src/index.js';
+import { thrownBy } from '../support/helpers.js';
 
 const RUNS = { numRuns: 50 };
 
@@ -123,7 +124,7 @@ describe('Network.init', () => {
     [{ scheme: 'glorot' }, /^Network\.init: scheme must be "xavier" or "he", got "glorot" \(a string\)$/],
     [{ activation: 'relu' }, /^Network\.init: activation: expected an Activation/],
     [{ outputActivation: null }, /^Network\.init: outputActivation: expected an Activation/],
-    [{ sed: 1 }, /^Network\.init: unknown option "sed"; the options are activation, outputActivation, seed, scheme$/],
+    [{ sed: 1 }, /^Network\.init: unknown option "sed"; the options are activation, outputActivation, activations, seed, scheme$/],
   ])('throws ValueError for the options %j', (bad, message) => {
     expect(() => Network.init([2, 1], bad as object)).toThrow(ValueError);
     expect(() => Network.init([2, 1], bad as object)).toThrow(message);
@@ -131,5 +132,104 @@ describe('Network.init', () => {
 
   it('throws ValueError when options is not an object', () => {
     expect(() => Network.init([2, 1], null as unknown as object)).toThrow(/^Network\.init: options must be an object, got null$/);
+  });
+});
+
+describe('Network.init with activations', () => {
+  const builtIns = fc.constantFrom(
+    Activation.identity,
+    Activation.sigmoid,
+    Activation.tanh,
+    Activation.relu,
+    Activation.leakyRelu(0.2),
+    Activation.softplus,
+  );
+
+  it('gives each layer its own activation, in order', () => {
+    const activations = [Activation.relu, Activation.tanh, Activation.sigmoid];
+    const net = Network.init([3, 4, 2, 1], { activations, seed: 1 });
+    expect(net.layers.map((layer) => layer.activation)).toEqual(activations);
+  });
+
+  it('equals activation: f, outputActivation: g bit for bit for [f, ..., f, g], every seed (property)', () => {
+    const deep = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 3, maxLength: 5 });
+    fc.assert(
+      fc.property(deep, seed, builtIns, builtIns, (s, a, f, g) => {
+        const activations = s.slice(1).map((_, l) => (l === s.length - 2 ? g : f));
+        const old = Network.init(s, { activation: f, outputActivation: g, seed: a });
+        const perLayer = Network.init(s, { activations, seed: a });
+        expect(weightsOf(perLayer)).toEqual(weightsOf(old));
+        expect(perLayer.layers.map((layer) => layer.activation)).toEqual(old.layers.map((layer) => layer.activation));
+      }),
+      RUNS,
+    );
+  });
+
+  it('equals outputActivation: g bit for bit for [g] in a network without hidden layers (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), seed, builtIns, (n, m, a, g) => {
+        expect(weightsOf(Network.init([n, m], { activations: [g], seed: a }))).toEqual(
+          weightsOf(Network.init([n, m], { outputActivation: g, seed: a })),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('scales each hidden layer for its own activation and the output layer for the last hidden one', () => {
+    // The draws do not depend on the scheme, so layer l of a mixed network
+    // equals layer l of the same sizes and seed with that layer's scheme for all.
+    const sizes = [3, 4, 2, 1];
+    const he = weightsOf(Network.init(sizes, { seed: 9, scheme: 'he' }));
+    const xavier = weightsOf(Network.init(sizes, { seed: 9, scheme: 'xavier' }));
+    const reluThenTanh = weightsOf(Network.init(sizes, { seed: 9, activations: [Activation.relu, Activation.tanh, Activation.identity] }));
+    expect(reluThenTanh).toEqual([he[0], xavier[1], xavier[2]]);
+    const tanhThenRelu = weightsOf(Network.init(sizes, { seed: 9, activations: [Activation.tanh, Activation.relu, Activation.identity] }));
+    expect(tanhThenRelu).toEqual([xavier[0], he[1], he[2]]);
+    // A relu output layer is not a hidden layer: it follows the tanh below it.
+    const reluOutput = weightsOf(Network.init([3, 4, 1], { seed: 9, activations: [Activation.tanh, Activation.relu] }));
+    expect(reluOutput).toEqual(weightsOf(Network.init([3, 4, 1], { seed: 9, scheme: 'xavier' })));
+  });
+
+  it('applies an explicit scheme to every layer', () => {
+    const activations = [Activation.relu, Activation.tanh, Activation.identity];
+    expect(weightsOf(Network.init([3, 4, 2, 1], { seed: 2, activations, scheme: 'xavier' }))).toEqual(
+      weightsOf(Network.init([3, 4, 2, 1], { seed: 2, scheme: 'xavier' })),
+    );
+  });
+
+  it('throws ValueError when activations comes with activation or outputActivation', () => {
+    const both = (): unknown => Network.init([2, 2, 1], { activations: [Activation.tanh, Activation.identity], activation: Activation.tanh });
+    expect(thrownBy(both)).toBeInstanceOf(ValueError);
+    expect(thrownBy(both).message).toBe(
+      'Network.init: give either activations (one per layer) or activation and outputActivation, not both; got activations and activation',
+    );
+    expect(() => Network.init([2, 1], { activations: [Activation.tanh], outputActivation: Activation.identity })).toThrow(
+      /not both; got activations and outputActivation$/,
+    );
+  });
+
+  it('throws ShapeError when activations does not hold one activation per layer', () => {
+    const error = thrownBy(() => Network.init([2, 3, 1], { activations: [Activation.tanh] }));
+    expect(error).toBeInstanceOf(ShapeError);
+    expect(error.message).toBe('Network.init: activations must hold one activation per layer (2 for 3 sizes), got 1');
+    expect((error as ShapeError).expected).toEqual([2]);
+    expect((error as ShapeError).actual).toEqual([1]);
+  });
+
+  it('throws ValueError when activations is not an array of activations', () => {
+    expect(() => Network.init([2, 1], { activations: Activation.tanh as unknown as ActivationType[] })).toThrow(
+      /^Network\.init: activations must be an array of one activation per layer, got /,
+    );
+    expect(() => Network.init([2, 2, 1], { activations: [Activation.tanh, 'relu' as unknown as ActivationType] })).toThrow(
+      /^Network\.init: activations\[1\]: expected an Activation with name, apply and derivative, got relu$/,
+    );
+  });
+
+  it('does not mutate the activations array', () => {
+    const activations = Object.freeze([Activation.relu, Activation.identity]);
+    const copy = [...activations];
+    Network.init([2, 2, 1], { activations });
+    expect(activations).toEqual(copy);
   });
 });
