@@ -17,7 +17,7 @@ import { findCrossing, type Differencer } from './difference.js';
 import type { Model } from '../engine/flat-model.js';
 
 /** Everything a BigNumber pass needs, converted once. Arrays are row-major, `rows × width`. */
-interface BigContext {
+export interface BigContext {
   readonly math: MathJsInstance;
   readonly model: Model;
   readonly rows: number;
@@ -29,7 +29,7 @@ interface BigContext {
 }
 
 /** Per layer (from the first one recomputed up), `z` and `a`; and the batch-mean loss. */
-interface BigPass {
+export interface BigPass {
   readonly z: BigNumber[][];
   readonly a: BigNumber[][];
   readonly loss: BigNumber;
@@ -59,7 +59,7 @@ function bigLayer(ctx: BigContext, l: number, input: readonly BigNumber[], z: Bi
  * neuron `only` of layer `from` is recomputed: a weight of column `j`
  * changes no other neuron of its layer.
  */
-function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[], below?: BigPass, only?: number): BigPass {
+export function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[], below?: BigPass, only?: number): BigPass {
   const z: BigNumber[][] = [];
   const a: BigNumber[][] = [];
   let current = input;
@@ -78,7 +78,8 @@ function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[],
   return { z, a, loss: total.div(ctx.rows) };
 }
 
-function contextOf(model: Model, x: Float64Array, rows: number, targetRows: readonly ArrayLike<number>[], loss: Loss, digits: number): BigContext {
+/** Converts the weights, inputs and targets to BigNumbers of `digits` digits, once. */
+export function contextOf(model: Model, x: Float64Array, rows: number, targetRows: readonly ArrayLike<number>[], loss: Loss, digits: number): BigContext {
   const math = bigMath(digits);
   const big = (values: ArrayLike<number>): BigNumber[] => Array.from(values, (v) => toBig(math, v));
   return {

@@ -53,7 +53,7 @@ function digitsOf(options: GradientCheckOptions, reference: string): number {
 }
 
 /** One warning per activation or loss without a BigNumber form, by name. */
-function fallbackWarnings(model: Model, loss: Loss): GradientCheckFallbackWarning[] {
+export function fallbackWarnings(model: Model, loss: Loss): GradientCheckFallbackWarning[] {
   const names = [...new Set(model.activations.filter((a) => a.big === undefined).map((a) => a.name))];
   const warning = (what: 'activation' | 'loss', name: string): GradientCheckFallbackWarning => ({
     kind: 'fallback', what, name, message: `${what} "${name}" has no BigNumber form: fell back to float64`,
