@@ -4,21 +4,38 @@
  * kink, and the order of the worst first.
  */
 import { ValueError } from '../errors.js';
-import type { GradientCheckEntry, GradientCheckKinkWarning } from './check-report.js';
+import type { GradientCheckEntry, GradientCheckInputEntry, GradientCheckKinkWarning } from './check-report.js';
 import type { CheckSettings } from './check-settings.js';
 import type { Difference, Differencer, KinkCrossing } from './difference.js';
 import { shortNumber } from '../boundary/format.js';
 import type { Model } from '../engine/flat-model.js';
 
-function entryOf(
-  layer: number, row: number, column: number, analytic: number, numeric: number,
-  tolerance: number, absoluteTolerance: number, kink: boolean,
-): GradientCheckEntry {
+/** The error over the error allowed: above 1 fails. */
+function marginOf(absoluteError: number, allowed: number): number {
+  return allowed > 0 ? absoluteError / allowed : absoluteError > 0 ? Infinity : 0;
+}
+
+/** The errors of `analytic` against `d.numeric`, its margin and the one-sided slopes of a kink. */
+function compared(analytic: number, d: Difference, tolerance: number, absoluteTolerance: number) {
+  const { numeric } = d;
   const absoluteError = Math.abs(analytic - numeric);
   const scale = Math.max(Math.abs(analytic), Math.abs(numeric));
   const relativeError = scale === 0 ? 0 : absoluteError / scale;
-  const ok = kink || absoluteError <= absoluteTolerance + tolerance * scale;
-  return { layer, row, column, bias: row === 0, analytic, numeric, absoluteError, relativeError, ok, kink };
+  const kink = d.kink !== undefined;
+  const allowed = absoluteTolerance + tolerance * scale;
+  const ok = kink || absoluteError <= allowed;
+  const result = { analytic, numeric, absoluteError, relativeError, margin: marginOf(absoluteError, allowed), ok, kink };
+  if (d.oneSided === undefined) return result;
+  const { left, right } = d.oneSided;
+  const slack = absoluteTolerance + tolerance * Math.max(Math.abs(left), Math.abs(right), Math.abs(analytic));
+  const between = analytic >= Math.min(left, right) - slack && analytic <= Math.max(left, right) + slack;
+  return { ...result, oneSided: { left, right, between } };
+}
+
+function entryOf(
+  layer: number, row: number, column: number, analytic: number, d: Difference, tolerance: number, absoluteTolerance: number,
+): GradientCheckEntry {
+  return { layer, row, column, bias: row === 0, ...compared(analytic, d, tolerance, absoluteTolerance) };
 }
 
 /** Refuses a step that does not move the weight or gives a loss that is not finite. */
@@ -43,29 +60,51 @@ function kinkWarning(entry: GradientCheckEntry, crossing: KinkCrossing, model: M
     `of neuron ${crossing.neuron} in layer ${crossing.layer}${example} across the kink of ${name} at ${crossing.kink}; ` +
     'the central difference is meaningless there, so this weight is not counted';
   const neuron = { layer: crossing.layer, index: crossing.neuron, example: crossing.example };
+  const oneSided = entry.oneSided!;
+  const slopes = `the analytic value ${shortNumber(entry.analytic, 6)} lies ${oneSided.between ? 'between' : 'outside'} ` +
+    `the one-sided slopes ${shortNumber(oneSided.left, 6)} and ${shortNumber(oneSided.right, 6)}` +
+    (oneSided.between ? '' : ': the derivative is wrong on both sides of the kink');
   // NOTE: `+ 0` turns a -0 (from -w[0] with w[0] = 0) into 0, which is what the message prints.
-  return { kind: 'kink', layer, row, column, neuron, z: crossing.z + 0, kink: crossing.kink, message };
+  return { kind: 'kink', layer, row, column, neuron, z: crossing.z + 0, kink: crossing.kink, oneSided, message: `${message}; ${slopes}` };
 }
 
-/** The entries of every weight, and a warning for each whose difference crossed a kink. */
+/**
+ * The entries of the chosen weights (`chosen[l]`, row-major indices of
+ * layer `l`), and a warning for each whose difference crossed a kink.
+ */
 export function compareAll(
   model: Model, analytic: readonly Float64Array[], difference: Differencer, settings: CheckSettings, absoluteTolerance: number, rows: number,
+  chosen: readonly (readonly number[])[],
 ): { entries: GradientCheckEntry[]; warnings: GradientCheckKinkWarning[] } {
   const entries: GradientCheckEntry[] = [];
   const warnings: GradientCheckKinkWarning[] = [];
   model.weights.forEach((w, layer) => {
     const columns = model.sizes[layer + 1];
-    for (let k = 0; k < w.length; k++) {
+    for (const k of chosen[layer]) {
       const row = Math.floor(k / columns);
       const column = k - row * columns;
       const d = difference(layer, k);
       checkDifference(d, settings.epsilon, `layer ${layer}, row ${row}, column ${column}`, w[k], settings.reference);
-      const entry = entryOf(layer, row, column, analytic[layer][k], d.numeric, settings.tolerance, absoluteTolerance, d.kink !== undefined);
+      const entry = entryOf(layer, row, column, analytic[layer][k], d, settings.tolerance, absoluteTolerance);
       entries.push(entry);
       if (d.kink !== undefined) warnings.push(kinkWarning(entry, d.kink, model, settings, rows));
     }
   });
   return { entries, warnings };
+}
+
+/** The entries of the chosen input entries (row-major over the batch) against `∂L/∂x`. */
+export function compareInputs(
+  x: Float64Array, inputGrad: Float64Array, columns: number, difference: Differencer, settings: CheckSettings,
+  absoluteTolerance: number, chosen: readonly number[],
+): GradientCheckInputEntry[] {
+  return chosen.map((k) => {
+    const example = Math.floor(k / columns);
+    const index = k - example * columns;
+    const d = difference(-1, k);
+    checkDifference(d, settings.epsilon, `input ${index} of example ${example}`, x[k], settings.reference);
+    return { example, index, ...compared(inputGrad[k], d, settings.tolerance, absoluteTolerance) };
+  });
 }
 
 /** How far past its tolerance an entry is: its error over the error allowed (above 1 fails). */

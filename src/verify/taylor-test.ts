@@ -31,7 +31,7 @@ function stepsOf(value: unknown): number {
 }
 
 /** The residuals along one direction for `h0 / 2^i`, `i = 0 .. steps`, and the verdict of their orders. */
-export function series(along: Along, h0: number, steps: number, where: string): TaylorSeries {
+function series(along: Along, h0: number, steps: number, where: string): TaylorSeries {
   const h = Array.from({ length: steps + 1 }, (_, i) => h0 / 2 ** i);
   const points = h.map(along);
   const residuals = points.map((p) => p.residual);
