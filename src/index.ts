@@ -47,7 +47,7 @@ export type {
   GradientCheckKinkWarning,
   GradientCheckFallbackWarning,
 } from './verify/check-report.js';
-export { GradientCheckError } from './verify/gradient-check-error.js';
+export { GradientCheckError, type GradientCheckErrorJSON } from './verify/gradient-check-error.js';
 export { formatGradientReport, assertGradients, type GradientReportFormat } from './verify/gradient-report.js';
 export { directionalCheck } from './verify/directional-check.js';
 export type {

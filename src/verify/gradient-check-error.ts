@@ -7,6 +7,16 @@
 import { BackpropError } from '../errors.js';
 import type { GradientCheckReport } from './check-report.js';
 
+/** What a {@link GradientCheckError} serialises to. */
+export interface GradientCheckErrorJSON {
+  /** `'GradientCheckError'`. */
+  readonly name: string;
+  /** The report as text: the headline, the hint, the settings and the table. */
+  readonly message: string;
+  /** The worst failing entry's margin. */
+  readonly margin: number;
+}
+
 /**
  * Thrown by `assertGradients` when backpropagation and the finite
  * differences disagree. The message is the whole report as text
@@ -73,7 +83,7 @@ export class GradientCheckError extends BackpropError {
    * table) and margin, without the report object.
    * @returns `{ name, message, margin }`.
    */
-  toJSON(): { name: string; message: string; margin: number } {
+  toJSON(): GradientCheckErrorJSON {
     return { name: this.name, message: this.message, margin: this.#margin };
   }
 }
