@@ -58,18 +58,31 @@ export type { Standardizer } from './train/standardize.js';
 export type { SplitOptions, Split } from './train/split.js';
 
 // Verification
-export { gradientCheck } from './verify/gradient-check.js';
+export { gradientCheck, BIG_LIMIT } from './verify/gradient-check.js';
 export type {
   GradientCheckOptions,
   GradientCheckEntry,
+  GradientCheckInputEntry,
+  GradientCheckOneSided,
+  GradientCheckCost,
   GradientCheckReport,
   GradientCheckLayer,
   GradientCheckWarning,
   GradientCheckKinkWarning,
   GradientCheckFallbackWarning,
 } from './verify/check-report.js';
-export { GradientCheckError } from './verify/gradient-check-error.js';
+export { GradientCheckError, type GradientCheckErrorJSON } from './verify/gradient-check-error.js';
 export { formatGradientReport, assertGradients, type GradientReportFormat } from './verify/gradient-report.js';
+export { directionalCheck } from './verify/directional-check.js';
+export type {
+  DirectionalCheckOptions,
+  DirectionalCheckReport,
+  DirectionalCheckLayer,
+  DirectionalCheckDirection,
+} from './verify/directional-report.js';
+export { taylorTest } from './verify/taylor-test.js';
+export type { TaylorTestOptions, TaylorTestReport, TaylorTestLayer, TaylorSeries } from './verify/taylor-report.js';
+export type { AlongOptions } from './verify/along-setting.js';
 
 // Teaching
 export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';

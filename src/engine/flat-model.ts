@@ -110,10 +110,13 @@ export function forwardModel(model: Model, x: Float64Array, ws: Workspace): void
 /**
  * Forward and backward pass for the batch-mean loss: fills every buffer of
  * `ws` (the weight gradients in `ws.grads`) and returns the mean loss.
- * `targetRows` are the rows of the targets, one per example.
+ * `targetRows` are the rows of the targets, one per example. With
+ * `inputGrad` (`rows × sizes[0]`), the first layer's backward pass also
+ * writes `∂L/∂x = delta_0 · w_0[1..n]ᵀ` there.
  */
 export function gradientModel(
   model: Model, x: Float64Array, targetRows: readonly ArrayLike<number>[], loss: Loss, ws: Workspace,
+  inputGrad: Float64Array | null = null,
 ): number {
   forwardModel(model, x, ws);
   const last = model.weights.length - 1;
@@ -129,7 +132,7 @@ export function gradientModel(
     backwardLayer(
       model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
       layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l],
-      ws.upstream[l], ws.delta[l], ws.grads[l], l > 0 ? ws.upstream[l - 1] : null,
+      ws.upstream[l], ws.delta[l], ws.grads[l], l > 0 ? ws.upstream[l - 1] : inputGrad,
     );
   }
   return total / ws.rows;

@@ -24,6 +24,12 @@ export interface NetworkGradient {
   readonly weights: Matrix[];
   /** `∂L/∂z` of each layer, shaped like its `z`; in a batch each row carries the factor `1 / B`. */
   readonly deltas: Matrix[];
+  /**
+   * `∂L/∂x`, shaped like the input: a vector for one example, `B × n` for a
+   * batch (each row with the factor `1 / B`); `delta_0 · W_0[1..n]ᵀ`, the
+   * first layer's deltas carried back through its weights without the bias row.
+   */
+  readonly input: Matrix;
 }
 
 /** Options of `Network.gradient`. */
@@ -40,9 +46,10 @@ export interface GradientOptions {
  * output delta is `∂L/∂y ⊙ f'(z)` (`2 (y - t)` for squared error and an
  * identity output); each hidden delta is
  * `delta_j = (Σ_k W[j][k] · delta_k) · f'(z_j)`, with the weights of the
- * layer above; `∂L/∂W[i][j] = x_i · delta_j` with `x_0 = -1`. For a batch
- * the loss is the mean over its rows, and so is each gradient.
- * Costs about three forward passes.
+ * layer above; `∂L/∂W[i][j] = x_i · delta_j` with `x_0 = -1`; and the
+ * gradient for the input, `∂L/∂x_i = Σ_j W_0[i][j] · delta_j` (the bias row
+ * skipped). For a batch the loss is the mean over its rows, and so is each
+ * gradient. Costs about three forward passes.
  *
  * @param net - the network.
  * @param input - one example, or a batch with one example per row.
@@ -50,7 +57,7 @@ export interface GradientOptions {
  * @param options - the loss.
  * @throws {@link ShapeError} if the input or target does not fit.
  * @throws {@link ValueError} if a number is not finite or the loss is not one.
- * @returns the loss, output, weight gradients and deltas.
+ * @returns the loss, output, weight gradients, deltas and input gradient.
  *
  * @example
  * ```ts
@@ -59,6 +66,16 @@ export interface GradientOptions {
  * const g = Network.gradient(net, [3], [4]); // y = -1 + 2·3 = 5
  * g.loss; // => 1
  * g.weights[0].toArray(); // => [[-2], [6]]
+ * g.input.toArray(); // => [4]
+ * ```
+ *
+ * @example
+ * The input gradient of a batch: one row per example, each with the factor 1/B.
+ * ```ts
+ * import { Network, Layer, Activation } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[0, 0], [1, 3]], Activation.identity)]);
+ * // y = (x, 3x); dL/dx = (2(x - t1) + 6(3x - t2)) / 2 for a batch of 2
+ * Network.gradient(net, [[1], [2]], [[0, 0], [0, 0]]).input.toArray(); // => [[10], [20]]
  * ```
  */
 export function gradient(net: Network, input: MatrixLike, target: MatrixLike, options: GradientOptions = {}): NetworkGradient {
@@ -67,14 +84,17 @@ export function gradient(net: Network, input: MatrixLike, target: MatrixLike, op
   const batch = batchOf(net, input, target, lossFunction, 'Network.gradient');
   const { model, input: x } = batch;
   const ws = createWorkspace(model, x.rows);
-  const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+  const inputGrad = new Float64Array(x.data.length);
+  const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws, inputGrad);
   checkResult([loss], 'Network.gradient', 'the loss');
   ws.grads.forEach((g, l) => checkResult(g, 'Network.gradient', `the gradient of layer ${l}`));
+  checkResult(inputGrad, 'Network.gradient', 'the gradient of the input');
   const last = model.weights.length - 1;
   return {
     loss,
     output: outputOf(ws, x, last, model, ws.a[last]),
     weights: ws.grads.map((g, l) => toMatrix(g, model.sizes[l] + 1, model.sizes[l + 1], 2)),
     deltas: ws.delta.map((d, l) => outputOf(ws, x, l, model, d)),
+    input: toMatrix(inputGrad, x.rows, x.cols, x.rank),
   };
 }

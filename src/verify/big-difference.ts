@@ -17,7 +17,7 @@ import { findCrossing, type Differencer } from './difference.js';
 import type { Model } from '../engine/flat-model.js';
 
 /** Everything a BigNumber pass needs, converted once. Arrays are row-major, `rows × width`. */
-interface BigContext {
+export interface BigContext {
   readonly math: MathJsInstance;
   readonly model: Model;
   readonly rows: number;
@@ -29,7 +29,7 @@ interface BigContext {
 }
 
 /** Per layer (from the first one recomputed up), `z` and `a`; and the batch-mean loss. */
-interface BigPass {
+export interface BigPass {
   readonly z: BigNumber[][];
   readonly a: BigNumber[][];
   readonly loss: BigNumber;
@@ -59,7 +59,7 @@ function bigLayer(ctx: BigContext, l: number, input: readonly BigNumber[], z: Bi
  * neuron `only` of layer `from` is recomputed: a weight of column `j`
  * changes no other neuron of its layer.
  */
-function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[], below?: BigPass, only?: number): BigPass {
+export function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[], below?: BigPass, only?: number): BigPass {
   const z: BigNumber[][] = [];
   const a: BigNumber[][] = [];
   let current = input;
@@ -78,7 +78,8 @@ function bigPassFrom(ctx: BigContext, from: number, input: readonly BigNumber[],
   return { z, a, loss: total.div(ctx.rows) };
 }
 
-function contextOf(model: Model, x: Float64Array, rows: number, targetRows: readonly ArrayLike<number>[], loss: Loss, digits: number): BigContext {
+/** Converts the weights, inputs and targets to BigNumbers of `digits` digits, once. */
+export function contextOf(model: Model, x: Float64Array, rows: number, targetRows: readonly ArrayLike<number>[], loss: Loss, digits: number): BigContext {
   const math = bigMath(digits);
   const big = (values: ArrayLike<number>): BigNumber[] => Array.from(values, (v) => toBig(math, v));
   return {
@@ -110,22 +111,29 @@ export function bigDifferencer(
   const base = bigPassFrom(ctx, 0, ctx.x);
   const step = toBig(ctx.math, epsilon);
   const side = (z: BigNumber, kink: number): number => z.comparedTo(exactDecimal(kink));
+  const input = ctx.x.slice();
   return (layer, index) => {
-    const w = ctx.weights[layer];
+    const w = layer < 0 ? input : ctx.weights[layer];
+    const from = Math.max(0, layer);
     const original = w[index];
-    const input = layer === 0 ? ctx.x : base.a[layer - 1];
+    const below = layer < 0 ? input : layer === 0 ? ctx.x : base.a[layer - 1];
     const up = original.plus(step);
     const down = original.minus(step);
+    // A weight changes only its own neuron of its layer; an input changes every neuron.
+    const partial = layer < 0 ? undefined : base;
     const column = index % ctx.model.sizes[layer + 1];
     w[index] = up;
-    const passUp = bigPassFrom(ctx, layer, input, base, column);
+    const passUp = bigPassFrom(ctx, from, below, partial, column);
     w[index] = down;
-    const passDown = bigPassFrom(ctx, layer, input, base, column);
+    const passDown = bigPassFrom(ctx, from, below, partial, column);
     w[index] = original;
     const taken = up.minus(down);
     const numeric = taken.isZero() ? Number.NaN : passUp.loss.minus(passDown.loss).div(taken).toNumber();
-    const kink = findCrossing(model, layer, passUp.z, passDown.z, base.z, side, (z) => z.toNumber());
+    const kink = findCrossing(model, from, passUp.z, passDown.z, base.z, side, (z) => z.toNumber());
     const result = { numeric, moved: !taken.isZero(), lossUp: passUp.loss.toNumber(), lossDown: passDown.loss.toNumber() };
-    return kink === undefined ? result : { ...result, kink };
+    if (kink === undefined) return result;
+    const left = base.loss.minus(passDown.loss).div(original.minus(down)).toNumber();
+    const right = passUp.loss.minus(base.loss).div(up.minus(original)).toNumber();
+    return { ...result, kink, oneSided: { left, right } };
   };
 }

@@ -64,6 +64,52 @@ export interface GradientCheckOptions {
    * @defaultValue 50
    */
   readonly digits?: number;
+  /**
+   * Check at most this many weights per layer (a positive integer): the
+   * whole bias row (or `sample` of its weights, when the layer has more
+   * neurons than that) and the rest drawn uniformly from the other rows,
+   * seeded with `seed`; and at most `sample` input entries with `inputs`.
+   * For networks too big to check whole. Why the bias row: its gradient
+   * `∂L/∂w[0][j] = -delta_j` sees every neuron's delta, where every wrong
+   * derivative and wrong loss gradient shows, so with `sample` at least the
+   * widest layer's neuron count such a bug is found with probability 1;
+   * with fewer, a bug in `k` of a layer's `m` neurons is missed with
+   * probability `C(m - k, s) / C(m, s) <= (1 - s/m)^k`. A bug that touches
+   * one input weight only is found with probability `(s - m) / (n · m)`.
+   * Without `sample`, a BigNumber check bigger than 1e7 BigNumber
+   * multiply-adds (about 30 s) is refused before it starts: its cost is
+   * in the message and in `cost`.
+   * @defaultValue every weight
+   */
+  readonly sample?: number;
+  /**
+   * The seed of `sample`'s draw, an integer from 0 to 2^32 - 1, with the
+   * library's own generator: the same weights on every platform.
+   * @defaultValue 0
+   */
+  readonly seed?: number;
+  /**
+   * Also check `∂L/∂x`, `Network.gradient(...).input`, against central
+   * differences in each input entry: the report then has `inputs`, and
+   * `ok` needs them to agree too.
+   * @defaultValue false
+   */
+  readonly inputs?: boolean;
+}
+
+/** The one-sided slopes of an entry whose central difference crossed a kink. */
+export interface GradientCheckOneSided {
+  /** `(L(w) - L(w - ε)) / ε`. */
+  readonly left: number;
+  /** `(L(w + ε) - L(w)) / ε`. */
+  readonly right: number;
+  /**
+   * Whether the analytic value lies between the two (within the
+   * tolerances), as a derivative chosen at a kink, one side's slope or a
+   * value between, must. Outside them, the derivative is wrong on both
+   * sides of the kink, not just a matter of which side was taken.
+   */
+  readonly between: boolean;
 }
 
 /** One weight's comparison in a {@link GradientCheckReport}. */
@@ -96,6 +142,51 @@ export interface GradientCheckEntry {
    * errors, and a warning names the neuron.
    */
   readonly kink: boolean;
+  /**
+   * How far the entry is from its tolerance: `absoluteError` over the error
+   * allowed, above 1 fails. A failure by 1.0000001 is a near miss, one by
+   * 1e4 a real disagreement; property tests and their shrinking can tell
+   * them apart by this.
+   */
+  readonly margin: number;
+  /** With `kink`: the one-sided slopes and whether the analytic value lies between them. */
+  readonly oneSided?: GradientCheckOneSided;
+}
+
+/** One input entry's comparison, with `inputs: true`: `∂L/∂x` against its central difference. */
+export interface GradientCheckInputEntry {
+  /** The example: the row of the batch, 0 for one example. */
+  readonly example: number;
+  /** The input (column), from 0. */
+  readonly index: number;
+  /** `∂L/∂x` from `Network.gradient(...).input`. */
+  readonly analytic: number;
+  /** The central difference `(L(x + ε) - L(x - ε)) / 2ε`. */
+  readonly numeric: number;
+  /** `|analytic - numeric|`. */
+  readonly absoluteError: number;
+  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
+  readonly relativeError: number;
+  /** The error over the error allowed; above 1 fails. */
+  readonly margin: number;
+  /** Whether it agrees, or is not counted because of a kink. */
+  readonly ok: boolean;
+  /** Whether `x ± ε` moved some pre-activation across a kink. */
+  readonly kink: boolean;
+  /** With `kink`: the one-sided slopes. */
+  readonly oneSided?: GradientCheckOneSided;
+}
+
+/** What a check costs, estimated before it starts. */
+export interface GradientCheckCost {
+  /** The forward passes of the finite differences: two per entry. */
+  readonly forwardPasses: number;
+  /** The BigNumber multiply-adds of those passes, with the BigNumber reference; 0 in float64. */
+  readonly bigOperations: number;
+  /** The weights compared in each layer. */
+  readonly checked: readonly number[];
+  /** The weights of each layer. */
+  readonly total: readonly number[];
 }
 
 /** A weight whose finite difference stepped across a kink; see {@link GradientCheckEntry.kink}. */
@@ -121,6 +212,8 @@ export interface GradientCheckKinkWarning {
   readonly z: number;
   /** The kink it crossed. */
   readonly kink: number;
+  /** The one-sided slopes of the weight, and whether its analytic value lies between them. */
+  readonly oneSided: GradientCheckOneSided;
   /** The warning in one sentence. */
   readonly message: string;
 }
@@ -158,7 +251,7 @@ export interface GradientCheckReport {
   readonly maxAbsoluteError: number;
   /** The largest relative error over all weights (kink entries included). */
   readonly maxRelativeError: number;
-  /** One entry per weight, layer by layer, row by row, column by column. */
+  /** One entry per weight checked (every one unless `sample`), layer by layer, row by row, column by column. */
   readonly entries: readonly GradientCheckEntry[];
   /**
    * The same entries, worst first: the failing ones, then the rest; each
@@ -184,4 +277,10 @@ export interface GradientCheckReport {
   readonly layers: readonly GradientCheckLayer[];
   /** The fallbacks to float64 first, then one warning per weight whose difference crossed a kink. */
   readonly warnings: readonly GradientCheckWarning[];
+  /** With `inputs: true`: one entry per input entry checked, example by example. */
+  readonly inputs?: readonly GradientCheckInputEntry[];
+  /** With `sample`: its seed. */
+  readonly seed?: number;
+  /** How many entries were compared and what that cost. */
+  readonly cost: GradientCheckCost;
 }

@@ -8,10 +8,11 @@ import type { GradientCheckFallbackWarning, GradientCheckOptions } from './check
 import type { Loss } from '../math/loss-type.js';
 import { hasBigForms } from './big-difference.js';
 import type { Model } from '../engine/flat-model.js';
-import { checkChoice, checkNumber, checkOptionNames, optionalNumber } from '../boundary/options.js';
+import { checkBoolean, checkChoice, checkNumber, checkOptionNames, checkPositiveInteger, optionalNumber } from '../boundary/options.js';
+import { checkSeed } from '../engine/random.js';
 
 const WHERE = 'gradientCheck';
-const OPTION_NAMES = ['epsilon', 'tolerance', 'absoluteTolerance', 'loss', 'reference', 'digits'];
+const OPTION_NAMES = ['epsilon', 'tolerance', 'absoluteTolerance', 'loss', 'reference', 'digits', 'sample', 'seed', 'inputs'];
 
 /** The checked options. */
 export interface CheckSettings {
@@ -23,6 +24,10 @@ export interface CheckSettings {
   /** The absolute tolerance for a loss of this size. */
   readonly absoluteToleranceFor: (loss: number) => number;
   readonly warnings: readonly GradientCheckFallbackWarning[];
+  /** At most this many entries per layer, or undefined for all. */
+  readonly sample: number | undefined;
+  readonly seed: number;
+  readonly inputs: boolean;
 }
 
 /** The defaults of each reference; see `GradientCheckOptions` for why. */
@@ -43,7 +48,7 @@ function digitsOf(options: GradientCheckOptions, reference: string): number {
 }
 
 /** One warning per activation or loss without a BigNumber form, by name. */
-function fallbackWarnings(model: Model, loss: Loss): GradientCheckFallbackWarning[] {
+export function fallbackWarnings(model: Model, loss: Loss): GradientCheckFallbackWarning[] {
   const names = [...new Set(model.activations.filter((a) => a.big === undefined).map((a) => a.name))];
   const warning = (what: 'activation' | 'loss', name: string): GradientCheckFallbackWarning => ({
     kind: 'fallback', what, name, message: `${what} "${name}" has no BigNumber form: fell back to float64`,
@@ -69,5 +74,8 @@ export function checkSettingsOf(options: GradientCheckOptions, model: Model, los
     tolerance,
     absoluteToleranceFor: (value) => absolute ?? defaults.absolute * Math.max(1, Math.abs(value)),
     warnings: asked === 'bignumber' && !big ? fallbackWarnings(model, loss) : [],
+    sample: options.sample === undefined ? undefined : checkPositiveInteger(options.sample, 'sample', WHERE),
+    seed: options.seed === undefined ? 0 : checkSeed(options.seed, WHERE),
+    inputs: options.inputs === undefined ? false : checkBoolean(options.inputs, 'inputs', WHERE),
   };
 }

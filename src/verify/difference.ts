@@ -5,7 +5,7 @@
  * (`big.ts`).
  */
 import type { Loss } from '../math/loss-type.js';
-import { createWorkspace, forwardModel, lossModel, type Model } from '../engine/flat-model.js';
+import { createWorkspace, lossModel, type Model } from '../engine/flat-model.js';
 
 /** A pre-activation whose kink lay between its values at `w + ε` and `w - ε`. */
 export interface KinkCrossing {
@@ -31,9 +31,14 @@ export interface Difference {
   readonly lossDown: number;
   /** The kink crossed nearest to its neuron's z, if any. */
   readonly kink?: KinkCrossing;
+  /** With a kink: the one-sided slopes `(L(w) - L(w - ε)) / ε` and `(L(w + ε) - L(w)) / ε`. */
+  readonly oneSided?: { readonly left: number; readonly right: number };
 }
 
-/** The central difference of weight `index` (row-major) of layer `layer`. */
+/**
+ * The central difference of weight `index` (row-major) of layer `layer`;
+ * layer -1 is the input, `index` then counting row by row over the batch.
+ */
 export type Differencer = (layer: number, index: number) => Difference;
 
 /**
@@ -70,31 +75,36 @@ const sideOf = (z: number, kink: number): number => Math.sign(z - kink);
 const same = (z: number): number => z;
 
 /**
- * Central differences in float64 on a copy of the weights, reusing one
- * workspace. Dividing by the step actually taken, `(w + ε) - (w - ε)`, not
- * 2ε, removes the rounding of `w ± ε`.
+ * Central differences in float64 on a copy of the weights (and of the
+ * input, for layer -1), reusing one workspace. Dividing by the step
+ * actually taken, `(w + ε) - (w - ε)`, not 2ε, removes the rounding of
+ * `w ± ε`. With a kink, also the one-sided slopes.
  */
 export function floatDifferencer(
   model: Model, x: Float64Array, rows: number, targetRows: readonly ArrayLike<number>[], loss: Loss, epsilon: number,
 ): Differencer {
   const ws = createWorkspace(model, rows);
-  forwardModel(model, x, ws);
+  const middle = lossModel(model, x, targetRows, loss, ws);
   const base = ws.z.map((z) => z.slice());
   const probe: Model = { ...model, weights: model.weights.map((w) => w.slice()) };
+  const input = x.slice();
   const kinked = model.activations.map((_, l) => model.activations.slice(l).some((a) => (a.kinks?.length ?? 0) > 0));
   return (layer, index) => {
-    const w = probe.weights[layer];
+    const w = layer < 0 ? input : probe.weights[layer];
+    const from = Math.max(0, layer);
     const original = w[index];
     const up = original + epsilon;
     const down = original - epsilon;
     w[index] = up;
-    const lossUp = lossModel(probe, x, targetRows, loss, ws);
-    const zUp = kinked[layer] ? ws.z.map((z) => z.slice()) : [];
+    const lossUp = lossModel(probe, input, targetRows, loss, ws);
+    const zUp = kinked[from] ? ws.z.map((z) => z.slice()) : [];
     w[index] = down;
-    const lossDown = lossModel(probe, x, targetRows, loss, ws);
+    const lossDown = lossModel(probe, input, targetRows, loss, ws);
     w[index] = original;
-    const kink = kinked[layer] ? findCrossing(model, layer, zUp, ws.z, base, sideOf, same) : undefined;
+    const kink = kinked[from] ? findCrossing(model, from, zUp, ws.z, base, sideOf, same) : undefined;
     const numeric = (lossUp - lossDown) / (up - down);
-    return { numeric, moved: up !== down, lossUp, lossDown, ...(kink === undefined ? {} : { kink }) };
+    const result = { numeric, moved: up !== down, lossUp, lossDown };
+    if (kink === undefined) return result;
+    return { ...result, kink, oneSided: { left: (middle - lossDown) / (original - down), right: (lossUp - middle) / (up - original) } };
   };
 }

@@ -7,6 +7,16 @@
 import { BackpropError } from '../errors.js';
 import type { GradientCheckReport } from './check-report.js';
 
+/** What a {@link GradientCheckError} serialises to. */
+export interface GradientCheckErrorJSON {
+  /** `'GradientCheckError'`. */
+  readonly name: string;
+  /** The report as text: the headline, the hint, the settings and the table. */
+  readonly message: string;
+  /** The worst failing entry's margin. */
+  readonly margin: number;
+}
+
 /**
  * Thrown by `assertGradients` when backpropagation and the finite
  * differences disagree. The message is the whole report as text
@@ -28,14 +38,15 @@ import type { GradientCheckReport } from './check-report.js';
  * } catch (error) {
  *   error instanceof GradientCheckError; // => true
  *   (error as GradientCheckError).report.ok; // => false
+ *   Object.keys((error as GradientCheckError).toJSON()); // => ['name', 'message', 'margin']
  *   (error as GradientCheckError).message.split('\n')[0];
  *   // => 'gradientCheck: 2 of 2 weights disagree, all in layer 0, the output layer (every weight, rows 0-1 and column 0)'
  * }
  * ```
  */
 export class GradientCheckError extends BackpropError {
-  /** The full report of the check that failed. */
-  readonly report: GradientCheckReport;
+  readonly #report: GradientCheckReport;
+  readonly #margin: number;
 
   /**
    * @param message - the report as text.
@@ -43,6 +54,36 @@ export class GradientCheckError extends BackpropError {
    */
   constructor(message: string, report: GradientCheckReport) {
     super(message);
-    this.report = report;
+    const margins = [...report.entries, ...(report.inputs ?? [])].filter((e) => !e.ok).map((e) => e.margin);
+    this.#report = report;
+    this.#margin = margins.length === 0 ? 0 : Math.max(...margins);
+  }
+
+  /**
+   * The full report of the check that failed. Kept off the error's own
+   * properties, so a test runner that prints them (vitest's "Serialized
+   * Error", for one thrown inside `fc.assert`) prints the table of the
+   * message, not the whole report object.
+   */
+  get report(): GradientCheckReport {
+    return this.#report;
+  }
+
+  /**
+   * The worst failing entry's margin: its error over the error allowed.
+   * Just above 1 is a near miss, a counterexample that a change in the
+   * eighth digit could turn into a pass; far above 1, a real disagreement.
+   */
+  get margin(): number {
+    return this.#margin;
+  }
+
+  /**
+   * What a test runner serialises of this error: its name, message (the
+   * table) and margin, without the report object.
+   * @returns `{ name, message, margin }`.
+   */
+  toJSON(): GradientCheckErrorJSON {
+    return { name: this.name, message: this.message, margin: this.#margin };
   }
 }

@@ -59,26 +59,45 @@ function listed(values: readonly number[]): string {
   return values.length === 1 ? `${values[0]}` : `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
 }
 
+/** `weights`, or `sampled weights (of 101770)` with `sample`. */
+function weightsWord(report: GradientCheckReport): string {
+  const total = report.cost?.total.reduce((sum, n) => sum + n, 0) ?? report.entries.length;
+  return total > report.entries.length ? `sampled weights (of ${total})` : 'weights';
+}
+
+/** With `inputs: true`: how many input entries disagree, as a clause; '' without. */
+function inputsClause(report: GradientCheckReport): string {
+  if (report.inputs === undefined) return '';
+  const failing = report.inputs.filter((e) => !e.ok).length;
+  const count = report.inputs.length;
+  return failing === 0 ? `; all ${count} input entries agree` : `; ${failing} of ${count} input entries disagree`;
+}
+
 function agreeingLine(report: GradientCheckReport): string {
   const counted = report.entries.filter((e) => !e.kink);
   const maxRelative = counted.reduce((max, e) => Math.max(max, e.relativeError), 0);
   const reference = report.reference === 'bignumber' ? `exact reference with ${report.digits} digits, ` : '';
   const settings = `max relative error ${shortNumber(maxRelative)}, ${reference}epsilon ${shortNumber(report.epsilon)}, tolerance ${shortNumber(report.tolerance)}`;
   const kinks = report.entries.length - counted.length;
-  if (kinks === 0) return `gradientCheck: all ${counted.length} weights agree (${settings})`;
-  return `gradientCheck: all ${counted.length} counted weights agree (${settings}); ` +
+  const word = weightsWord(report);
+  if (kinks === 0) return `gradientCheck: all ${counted.length} ${word} agree (${settings})`;
+  return `gradientCheck: all ${counted.length} counted ${word} agree (${settings}); ` +
     `${kinks} of ${report.entries.length} not counted: their finite difference crosses a kink`;
 }
 
 /** The first line: which layers and weights disagree, the output side first. */
 function headline(report: GradientCheckReport): string {
   const failing = report.entries.filter((e) => !e.ok);
-  if (failing.length === 0) return agreeingLine(report);
+  if (failing.length === 0) return agreeingLine(report) + inputsClause(report);
+  return failingLine(report, failing) + inputsClause(report);
+}
+
+function failingLine(report: GradientCheckReport, failing: readonly GradientCheckEntry[]): string {
   const output = report.layers.length - 1;
   const layers = [...new Set(failing.map((e) => e.layer))].sort((a, b) => b - a);
   const describe = (l: number): string =>
     describeLayer(failing.filter((e) => e.layer === l), report.layers[l].inputSize, report.layers[l].outputSize);
-  const start = `gradientCheck: ${failing.length} of ${report.entries.length} weights disagree`;
+  const start = `gradientCheck: ${failing.length} of ${report.entries.length} ${weightsWord(report)} disagree`;
   if (layers.length === 1) {
     const l = layers[0];
     return `${start}, all in layer ${l}${l === output ? ', the output layer' : ''} (${describe(l)})`;
@@ -115,19 +134,26 @@ function table(rows: readonly string[][], right: readonly boolean[]): string[] {
   return rows.map((row) => row.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
 }
 
+/** An entry's margin, its error over the error allowed: `x3.2e4`, `x1.0000001` for a near miss. */
+function margin(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x > 0.9999 && x < 1.01) return `x${x.toPrecision(8)}`;
+  return x === 0 ? 'x0' : `x${shortNumber(x, 2)}`;
+}
+
 function entryTable(report: GradientCheckReport, count: number): string[] {
   const value = (x: number): string => (x === 0 ? '0' : x.toPrecision(10));
   const error = (x: number): string => (x === 0 ? '0' : x.toExponential(2));
   const shown = report.worst.slice(0, count);
   const rows = [
-    ['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs err', 'rel err', 'status'],
+    ['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs err', 'rel err', 'margin', 'status'],
     ...shown.map((e) => [
       `${e.layer}`, `${e.row}`, `${e.column}`, e.bias ? 'yes' : 'no', value(e.analytic), value(e.numeric),
-      error(e.absoluteError), error(e.relativeError), e.kink ? 'kink' : e.ok ? 'ok' : 'FAIL',
+      error(e.absoluteError), error(e.relativeError), margin(e.margin), e.kink ? 'kink' : e.ok ? 'ok' : 'FAIL',
     ]),
   ];
   const title = shown.length < report.worst.length ? `Worst ${shown.length} of ${report.worst.length} entries:` : 'Entries, worst first:';
-  return [title, ...table(rows, [true, true, true, false, true, true, true, true, false]).map((line) => `  ${line}`)];
+  return [title, ...table(rows, [true, true, true, false, true, true, true, true, true, false]).map((line) => `  ${line}`)];
 }
 
 function warningLines(report: GradientCheckReport, count: number): string[] {

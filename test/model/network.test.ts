@@ -33,6 +33,7 @@ import {
   type Data,
 } from '../support/arbitraries.js';
 import { expectMatrixClose, toNested, type Nested, thrownBy } from '../support/helpers.js';
+import { gradientCase } from '../../src/testing/index.js';
 
 /** Values that must come out bit for bit. */
 const EXACT = { rtol: 0, atol: 0 };
@@ -730,5 +731,26 @@ describe('Network.sgdStep', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('Network.gradient(...).input', () => {
+  it('returns ∂L/∂x shaped like x (by hand: y = (x, 3x), t = 0, L = 10x², ∂L/∂x = 20x, halved in a batch of 2)', () => {
+    const net = Network.create([Layer.create([[0, 0], [1, 3]], Activation.identity)]);
+    const one = Network.gradient(net, [1], [0, 0]).input;
+    expect([one.size(), one.toArray()]).toEqual([[1], [20]]);
+    const batch = Network.gradient(net, [[1], [2]], [[0, 0], [0, 0]]).input;
+    expect([batch.size(), batch.toArray()]).toEqual([[2, 1], [[10], [20]]]);
+  });
+
+  it('is the first layer\'s deltas carried back through its weights without the bias row, on random networks', () => {
+    // ∂L/∂x_i = Σ_j W0[i + 1][j] · delta0_j, by the chain rule through z = [-1, x] · W0.
+    fc.assert(fc.property(gradientCase({ shape: 'example' }), ({ net, input, target }) => {
+      const g = Network.gradient(net, input, target);
+      const w = net.layers[0].weights.toArray() as number[][];
+      const delta = g.deltas[0].toArray() as number[];
+      const expected = (input as number[]).map((_, i) => delta.reduce((sum, d, j) => sum + w[i + 1][j] * d, 0));
+      expectMatrixClose(g.input, expected, { rtol: 1e-12, atol: 1e-15 });
+    }), { numRuns: 30, seed: 0x1a });
   });
 });

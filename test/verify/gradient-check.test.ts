@@ -418,7 +418,7 @@ describe('gradientCheck report: worst, bias, settings', () => {
     const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
     const error = thrownBy(() => gradientCheck(net, [3], [4], { rtol: 1e-5 } as never));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toBe('gradientCheck: unknown option "rtol"; the options are epsilon, tolerance, absoluteTolerance, loss, reference, digits');
+    expect(error.message).toBe('gradientCheck: unknown option "rtol"; the options are epsilon, tolerance, absoluteTolerance, loss, reference, digits, sample, seed, inputs');
   });
 
   it('throws ValueError when the loss at the given weights is not finite', () => {
@@ -444,10 +444,16 @@ describe('gradientCheck kinks', () => {
     // The weight on x = 0 does not move z at all: no kink, an ordinary zero gradient.
     expect([weight.kink, weight.ok, weight.numeric]).toEqual([false, true, 0]);
     expect(report.ok).toBe(true);
+    // By hand, one-sided: L(b) = 1, L(b - ε) = (ε - 1)² = 1 - 2ε + ε², so the left slope is 2 - ε; L(b + ε) = 1, the right slope 0.
+    // The analytic 0 (relu'(0) = 0) lies between them.
+    expectMatrixClose(bias.oneSided!.left, 2 - 1e-6, { rtol: 1e-8, atol: 0 });
+    expect([bias.oneSided!.right, bias.oneSided!.between]).toEqual([0, true]);
     expect(report.warnings).toEqual([
       {
         kind: 'kink', layer: 0, row: 0, column: 0, neuron: { layer: 0, index: 0, example: 0 }, z: 0, kink: 0,
-        message: 'layer 0, row 0, column 0: w ± 1e-6 moves z = 0 of neuron 0 in layer 0 across the kink of relu at 0; the central difference is meaningless there, so this weight is not counted',
+        oneSided: bias.oneSided,
+        message: 'layer 0, row 0, column 0: w ± 1e-6 moves z = 0 of neuron 0 in layer 0 across the kink of relu at 0; the central difference is meaningless there, so this weight is not counted; ' +
+          'the analytic value 0 lies between the one-sided slopes 2 and 0',
       },
     ]);
   });

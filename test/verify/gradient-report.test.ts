@@ -28,6 +28,7 @@ import {
 import { caseArb } from '../support/arbitraries.js';
 import { setup } from '../fixtures/notebook-golden.js';
 import { thrownBy } from '../support/helpers.js';
+import { shortNumber } from '../../src/boundary/format.js';
 
 const RUNS = { numRuns: 50, seed: 0x7e };
 
@@ -75,13 +76,13 @@ describe('formatGradientReport', () => {
     const lines = formatGradientReport(report, { rows: 4 }).split('\n');
     const title = lines.findIndex((line) => line === 'Worst 4 of 13 entries:');
     expect(title).toBeGreaterThan(0);
-    expect(lines[title + 1].trim().split(/\s+/)).toEqual(['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs', 'err', 'rel', 'err', 'status']);
+    expect(lines[title + 1].trim().split(/\s+/)).toEqual(['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs', 'err', 'rel', 'err', 'margin', 'status']);
     const rows = lines.slice(title + 2, title + 6).map((line) => line.trim().split(/\s+/));
     rows.forEach((cells, i) => {
       const e = report.worst[i];
       expect(cells).toEqual([
         `${e.layer}`, `${e.row}`, `${e.column}`, e.bias ? 'yes' : 'no', e.analytic.toPrecision(10), e.numeric.toPrecision(10),
-        e.absoluteError.toExponential(2), e.relativeError.toExponential(2), 'FAIL',
+        e.absoluteError.toExponential(2), e.relativeError.toExponential(2), `x${shortNumber(e.margin)}`, 'FAIL',
       ]);
     });
     expect(lines.length).toBe(title + 6);

@@ -1,0 +1,96 @@
+/**
+ * What `directionalCheck` takes and returns.
+ *
+ * @module
+ */
+import type { AlongOptions } from './along-setting.js';
+import type { GradientCheckFallbackWarning } from './check-report.js';
+
+/** Options of {@link directionalCheck}. */
+export interface DirectionalCheckOptions extends AlongOptions {
+  /**
+   * How many random directions per layer.
+   * @defaultValue 3
+   */
+  readonly directions?: number;
+  /**
+   * The relative tolerance: a direction passes when
+   * `|analytic - numeric| <= absoluteTolerance + tolerance · max(|analytic|, |numeric|) + roundOff`,
+   * `roundOff` being the estimated rounding of the difference. As for
+   * `gradientCheck`: four orders of magnitude above the error of a correct
+   * gradient, far below a factor of 2.
+   * @defaultValue 1e-5 in float64; 1e-10 with `reference: 'bignumber'`
+   */
+  readonly tolerance?: number;
+  /**
+   * The absolute tolerance, for directional derivatives at or near zero.
+   * @defaultValue `1e-8 · max(1, |L|)` in float64; `1e-12 · max(1, |L|)` with `reference: 'bignumber'`
+   */
+  readonly absoluteTolerance?: number;
+}
+
+/** One direction of one layer in a {@link DirectionalCheckReport}. */
+export interface DirectionalCheckDirection {
+  /** Which of the layer's directions, from 0. */
+  readonly direction: number;
+  /** `∇L·d` from `Network.gradient`, `d` the unit direction. */
+  readonly analytic: number;
+  /** `(L(w + ε·d) - L(w - ε·d)) / 2ε`. */
+  readonly numeric: number;
+  /** `|analytic - numeric|`. */
+  readonly absoluteError: number;
+  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
+  readonly relativeError: number;
+  /** The error over the error allowed: above 1 fails; how decisively it failed or passed. */
+  readonly margin: number;
+  /** Whether it agrees (or is not counted because the step crossed a kink). */
+  readonly ok: boolean;
+  /** Whether `w ± ε·d` moved a pre-activation across a kink; such a direction is not counted. */
+  readonly kink: boolean;
+}
+
+/** One layer of a {@link DirectionalCheckReport}. */
+export interface DirectionalCheckLayer {
+  /** The layer, from 0 at the input side. */
+  readonly layer: number;
+  /** Its activation's name. */
+  readonly activation: string;
+  /** How many weights it has, `(inputs + 1) × neurons`. */
+  readonly weights: number;
+  /** The step ε of the central difference along each unit direction: `h · max(1, ‖w‖)`. */
+  readonly epsilon: number;
+  /** Whether every direction agrees. */
+  readonly ok: boolean;
+  /** One entry per direction. */
+  readonly directions: readonly DirectionalCheckDirection[];
+}
+
+/** What {@link directionalCheck} returns. */
+export interface DirectionalCheckReport {
+  /** Whether every layer agrees. */
+  readonly ok: boolean;
+  /** One report per layer, from the input side. */
+  readonly layers: readonly DirectionalCheckLayer[];
+  /** The highest layer that disagrees (where to look first), or null. */
+  readonly suspect: number | null;
+  /** One sentence: everything agrees, or which layers disagree and where to look. */
+  readonly summary: string;
+  /** The arithmetic the losses were taken in. */
+  readonly reference: 'float64' | 'bignumber';
+  /** The BigNumber precision, with `reference: 'bignumber'`. */
+  readonly digits?: number;
+  /** The seed of the directions. */
+  readonly seed: number;
+  /** The relative tolerance used. */
+  readonly tolerance: number;
+  /** The absolute tolerance used. */
+  readonly absoluteTolerance: number;
+  /** The loss at the given weights. */
+  readonly loss: number;
+  /** The loss's name. */
+  readonly lossName: string;
+  /** How many forward passes the check took, the backward pass not counted: `2 · directions · layers`. */
+  readonly forwardPasses: number;
+  /** Fallbacks to float64. */
+  readonly warnings: readonly GradientCheckFallbackWarning[];
+}
