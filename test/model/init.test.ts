@@ -222,7 +222,7 @@ describe('Network.init with activations', () => {
       /^Network\.init: activations must be an array of one activation per layer, got /,
     );
     expect(() => Network.init([2, 2, 1], { activations: [Activation.tanh, 'relu' as unknown as ActivationType] })).toThrow(
-      /^Network\.init: activations\[1\]: expected an Activation with name, apply and derivative, got relu$/,
+      /^Network\.init: activations\[1\]: expected an Activation with name, apply and derivative, got "relu" \(a string\)$/,
     );
   });
 

@@ -61,7 +61,7 @@ describe('softmax', () => {
     expect(error).toBeInstanceOf(ValueError);
     expect(error.message).toBe('softmax: logits[1] must be finite, got NaN');
     expect(() => softmax([[0, 1], [Infinity, 0]])).toThrow('softmax: logits[1][0] must be finite, got Infinity');
-    expect(() => softmax('0, 1' as never)).toThrow('softmax: logits must be a mathjs Matrix or an array of numbers, got the string "0, 1"');
+    expect(() => softmax('0, 1' as never)).toThrow('softmax: logits must be a mathjs Matrix or an array of numbers, got "0, 1" (a string)');
   });
 
   it('throws ShapeError for empty or ragged logits', () => {
