@@ -7,6 +7,12 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // NOTE: most of a run's time was spent importing mathjs, TF.js and the
+    // library again for every test file. Without isolation each worker
+    // imports them once and runs its files one after another; the tests
+    // share no mutable state but the activation registry, and every test
+    // that defines an activation gives it a name of its own.
+    isolate: false,
     reporters: summary ? ['default', ['json', { outputFile: summary }]] : ['default'],
   },
 });

@@ -465,11 +465,11 @@ describe('Activation.byName', () => {
   it('throws UnknownNameError whose message lists the known names', () => {
     const defined = uniqueName('listed');
     Activation.define({ name: defined, apply: (z) => z, derivative: () => 1 });
-    const error = thrownBy(() => Activation.byName('swish'));
+    const error = thrownBy(() => Activation.byName('notDefinedAnywhere'));
     expect(error).toBeInstanceOf(UnknownNameError);
-    expect((error as UnknownNameError).unknownName).toBe('swish');
+    expect((error as UnknownNameError).unknownName).toBe('notDefinedAnywhere');
     expect(error.message).toMatch(/^Activation\.byName/);
-    expect(error.message).toContain('"swish"');
+    expect(error.message).toContain('"notDefinedAnywhere"');
     for (const known of ['identity', 'sigmoid', 'tanh', 'relu', 'softplus', 'leakyRelu', defined]) {
       expect(error.message).toContain(known);
     }
