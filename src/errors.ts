@@ -137,3 +137,4 @@ export class FormatError extends BackpropError {
     this.path = path;
   }
 }
+import type { GradientCheckReport } from './verify/check-report.js';
