@@ -137,4 +137,3 @@ export class FormatError extends BackpropError {
     this.path = path;
   }
 }
-import type { GradientCheckReport } from './verify/check-report.js';

@@ -107,4 +107,3 @@ export function shuffleInPlace(items: { [index: number]: number; readonly length
 export function checkSeed(seed: unknown, where: string): number {
   return checkNumber(seed, { integer: true, min: 0, max: MAX_SEED }, 'seed', where);
 }
-import type { Network } from '../model/network-record.js';
