@@ -93,9 +93,9 @@ function dense(config: Dict, path: string, first: boolean): DensePlan {
 /** Sets the activation of the Dense layer before an Activation or LeakyReLU layer. */
 function follow(last: DensePlan | undefined, spec: ActivationSpec, path: string, className: string): void {
   if (spec.kind === 'linear') return;
-  if (last === undefined) fail(path, `is a ${className} layer before any Dense layer; a network's activations follow its layers`);
+  if (last === undefined) fail(path, `is ${className} layer before any Dense layer; a network's activations follow its layers`);
   if (last.activation.kind !== 'linear') {
-    fail(path, `is a ${className} layer after ${last.activationPath} (${last.activation.kind}); a layer has one activation, not two`);
+    fail(path, `is ${className} layer after ${last.activationPath} (${last.activation.kind}); a layer has one activation, not two`);
   }
   last.activation = spec;
   last.activationPath = path;
@@ -137,7 +137,7 @@ export function readTopology(topology: unknown): { dense: DensePlan[]; inputs?: 
         plans.push(dense(config, path, plans.length === 0));
         break;
       case 'Activation':
-        follow(last, { kind: activationName(config.activation, `${path}.config.activation`) }, path, 'Activation');
+        follow(last, { kind: activationName(config.activation, `${path}.config.activation`) }, path, 'an Activation');
         break;
       case 'LeakyReLU': {
         const key = config.negative_slope !== undefined ? 'negative_slope' : 'alpha';
@@ -145,7 +145,7 @@ export function readTopology(topology: unknown): { dense: DensePlan[]; inputs?: 
         if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
           fail(`${path}.config.${key}`, `must be a finite number, got ${shown(alpha)}`);
         }
-        follow(last, { kind: 'leakyRelu', alpha }, path, 'LeakyReLU');
+        follow(last, { kind: 'leakyRelu', alpha }, path, 'a LeakyReLU');
         break;
       }
       default:
