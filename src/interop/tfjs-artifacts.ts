@@ -16,14 +16,22 @@ export interface TFJSWeightSpec {
   readonly dtype: 'float32';
 }
 
+/** The Keras config of a Sequential model, as TF.js reads it. */
+export interface TFJSTopology {
+  /** Always `'Sequential'`. */
+  readonly class_name: 'Sequential';
+  /** `{ name, layers }`: the model's name and its layers' `{ class_name, config }`. */
+  readonly config: object;
+}
+
 /**
  * TensorFlow.js model artifacts of a Sequential model of Dense layers, as
  * {@link toTFJS} writes them: load them with
  * `tf.loadLayersModel(tf.io.fromMemory(artifacts))`.
  */
 export interface TFJSArtifacts {
-  /** The Keras model config: `{ class_name: 'Sequential', config: { name, layers } }`. */
-  readonly modelTopology: { readonly class_name: 'Sequential'; readonly config: object };
+  /** The Keras model config of the Sequential model. */
+  readonly modelTopology: TFJSTopology;
   /** The weights in the order they sit in `weightData`. */
   readonly weightSpecs: TFJSWeightSpec[];
   /** Every weight as a little-endian float32, in the order of `weightSpecs`. */
@@ -49,4 +57,14 @@ export interface TFJSArtifactsLike {
   readonly weightData?: unknown;
   /** `'layers-model'` when given. */
   readonly format?: unknown;
+  /** What wrote the artifacts; not read. */
+  readonly generatedBy?: unknown;
+  /** What converted them; not read. */
+  readonly convertedBy?: unknown;
+}
+
+/** What {@link readTFJS} returns: artifacts whose weights are one buffer. */
+export interface TFJSReadArtifacts extends TFJSArtifactsLike {
+  /** The weight files' bytes, joined in the order of the weights manifest. */
+  readonly weightData: ArrayBuffer;
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { FormatError } from './library.js';
-import type { TFJSArtifacts, TFJSArtifactsLike } from './tfjs-artifacts.js';
+import type { TFJSArtifacts, TFJSReadArtifacts } from './tfjs-artifacts.js';
 import { isDict, shown } from './tfjs-topology.js';
 
 /** Where {@link writeTFJS} put the two files. */
@@ -88,7 +88,7 @@ export async function writeTFJS(artifacts: TFJSArtifacts, directory: string): Pr
  * [artifacts.format, artifacts.weightData.byteLength]; // => ['layers-model', 8]
  * ```
  */
-export async function readTFJS(path: string): Promise<TFJSArtifactsLike & { readonly weightData: ArrayBuffer }> {
+export async function readTFJS(path: string): Promise<TFJSReadArtifacts> {
   const { readFile, stat } = await import('node:fs/promises');
   const { dirname, join, relative, isAbsolute } = await import('node:path');
   const modelPath = (await stat(path)).isDirectory() ? join(path, 'model.json') : path;
@@ -120,7 +120,5 @@ export async function readTFJS(path: string): Promise<TFJSArtifactsLike & { read
   }
   const weightData = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   parts.reduce((offset, part) => (weightData.set(part, offset), offset + part.length), 0);
-  return { modelTopology, weightSpecs, weightData: weightData.buffer, format, generatedBy, convertedBy } as TFJSArtifactsLike & {
-    readonly weightData: ArrayBuffer;
-  };
+  return { modelTopology, weightSpecs, weightData: weightData.buffer, format, generatedBy, convertedBy };
 }

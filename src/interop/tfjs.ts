@@ -10,10 +10,10 @@
  * TF.js is not a dependency: the artifacts are plain data, and this entry
  * point never loads it.
  *
- * @packageDocumentation
+ * @module tfjs
  */
 
 export { toTFJS } from './tfjs-export.js';
 export { fromTFJS } from './tfjs-import.js';
 export { writeTFJS, readTFJS, type TFJSFiles } from './tfjs-files.js';
-export type { TFJSArtifacts, TFJSArtifactsLike, TFJSWeightSpec } from './tfjs-artifacts.js';
+export type { TFJSArtifacts, TFJSArtifactsLike, TFJSReadArtifacts, TFJSTopology, TFJSWeightSpec } from './tfjs-artifacts.js';
