@@ -10,7 +10,7 @@ import { Activation, Layer, Network, UnknownNameError, ValueError } from '../../
 import { batchArbitrary, builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { toONNX } from '../../src/interop/onnx.js';
 import { onnxProto as loadOnnxProto } from '../../src/interop/onnx-proto-load.js';
-import { ortRun } from './engines.js';
+import { ortRun } from './ort-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../helpers.js';
 
 const activations = [...builtInActivations, Activation.leakyRelu(0.2), Activation.leakyRelu(-0.5)];

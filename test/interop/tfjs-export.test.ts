@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Activation, Layer, Network, UnknownNameError, ValueError } from '../../src/index.js';
 import { batchArbitrary, builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { toTFJS } from '../../src/interop/tfjs.js';
-import { readyTF, tfPredict } from './engines.js';
+import { readyTF, tfPredict } from './tfjs-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../helpers.js';
 
 beforeAll(readyTF);

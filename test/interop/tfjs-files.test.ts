@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activation, FormatError, Layer, Network } from '../../src/index.js';
 import { fromTFJS, readTFJS, toTFJS, writeTFJS } from '../../src/interop/tfjs.js';
-import { readyTF, tf, tfl } from './engines.js';
+import { readyTF, tf, tfl } from './tfjs-engine.js';
 import { expectMatrixClose, toNested } from '../helpers.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'mathjs-backprop-tfjs-'));

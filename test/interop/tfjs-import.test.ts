@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Activation, FormatError, gradientCheck, Layer, Network } from '../../src/index.js';
 import { builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { fromTFJS, toTFJS, type TFJSArtifactsLike } from '../../src/interop/tfjs.js';
-import { readyTF, tf, tfl, tfPredict } from './engines.js';
+import { readyTF, tf, tfl, tfPredict } from './tfjs-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../helpers.js';
 
 beforeAll(readyTF);
