@@ -11,10 +11,14 @@ import { Activation as Activations } from '../activation.js';
 export type { Activation } from '../activation.js';
 export type { Layer } from '../layer.js';
 export type { Network } from '../network.js';
-export type { Model } from '../internal/model.js';
 export { layerFromData } from '../layer.js';
 export { modelOf, networkOf } from '../internal/network-record.js';
 export { FormatError, UnknownNameError, ValueError } from '../errors.js';
 
-/** The built-in activations, and leakyRelu's maker, as the Activation module holds them. */
+/**
+ * The built-in activations and leakyRelu's maker. NOTE: today they exist
+ * only as members of the Activation namespace object, so they are taken
+ * from it here, and only here; once they are exported on their own (from
+ * the activations' module), import them from there instead.
+ */
 export const { identity, sigmoid, tanh, relu, softplus, leakyRelu } = Activations;
