@@ -30,6 +30,8 @@ const fail = (where: string, path: string, problem: string): never => {
  *
  * @param artifacts - what {@link toTFJS} returns (or TF.js saves); not changed.
  * @param directory - the directory to write into.
+ * @throws the file system's error (a rejected promise) if the directory
+ *   cannot be made or a file cannot be written.
  * @returns a promise of the two paths.
  *
  * @example
@@ -70,9 +72,10 @@ export async function writeTFJS(artifacts: TFJSArtifacts, directory: string): Pr
  * or below it.
  *
  * @param path - the directory holding `model.json`, or the path of the JSON file itself.
- * @throws {@link index!FormatError | FormatError} if the JSON is not a TF.js
- *   model file (no `modelTopology` or `weightsManifest`), or a manifest entry
- *   is malformed or points outside the directory.
+ * @throws {@link index!FormatError | FormatError} (a rejected promise) if
+ *   the JSON is not a TF.js model file (no `modelTopology` or
+ *   `weightsManifest`), or a manifest entry is malformed or points outside
+ *   the directory; the file system's error if a file cannot be read.
  * @returns a promise of the artifacts.
  *
  * @example

@@ -64,6 +64,13 @@ describe('writeTFJS', () => {
     expect(json.format).toBe('layers-model');
     expect(new Uint8Array(readFileSync(weightsPath))).toEqual(new Uint8Array(artifacts.weightData));
   });
+
+  it('does not change the artifacts', async () => {
+    const artifacts = toTFJS(net);
+    const copy = structuredClone(artifacts);
+    await writeTFJS(artifacts, join(directory, 'f'));
+    expect(artifacts).toEqual(copy);
+  });
 });
 
 describe('readTFJS', () => {
