@@ -21,15 +21,24 @@ const testingImportsMainEntry: Plugin = {
   },
 };
 
+/**
+ * The interop entry points (src/interop/) import the library's own modules,
+ * not its index: `splitting` puts the code they share with the main entry
+ * into chunks that both load, ESM and CJS alike, so dist/tfjs.* and
+ * dist/onnx.* hold only the conversions and the process holds one copy of
+ * the library. `shims` gives the CJS build the `import.meta.url` that loads
+ * the optional onnx-proto.
+ */
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', tfjs: 'src/interop/tfjs.ts', onnx: 'src/interop/onnx.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  splitting: false,
+  splitting: true,
+  shims: true,
   treeshake: true,
-  external: ['mathjs', 'fast-check'],
+  external: ['mathjs', 'fast-check', 'onnx-proto'],
   esbuildPlugins: [testingImportsMainEntry],
 });

@@ -49,7 +49,7 @@ function withMathLetters(html) {
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 const config = {
-  entryPoints: ['src/index.ts', 'src/testing/index.ts'],
+  entryPoints: ['src/index.ts', 'src/testing/index.ts', 'src/interop/tfjs.ts', 'src/interop/onnx.ts'],
   out: 'docs/api',
   name: 'mathjs-backprop',
   readme: 'README.md',

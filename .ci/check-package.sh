@@ -4,9 +4,12 @@
 # first). Everything it makes goes into a temp dir, removed at the end unless
 # KEEP_SCRATCH=1.
 #
-#  1. dist/ holds ESM, CJS and both kinds of .d.ts for the main entry and the
-#     testing kit; the main entry loads only mathjs (never fast-check, in code
-#     or types), the kit only fast-check and the main entry (not a copy of it)
+#  1. dist/ holds ESM, CJS and both kinds of .d.ts for the main entry, the
+#     testing kit and the interop entries (tfjs, onnx); the main entry loads
+#     only mathjs (never fast-check, in code or types), the kit only
+#     fast-check and the main entry (not a copy of it), the interop entries
+#     only mathjs (and node's module, for onnx) through the chunks they share
+#     with the main entry, which alone hold the network code
 #  2. `npm pack` into the temp dir, and a look at what the tarball holds
 #  3. publint on the tarball: nothing reported (warnings count as errors)
 #  4. attw (@arethetypeswrong/cli) on the tarball, "strict" profile: node10,
@@ -18,6 +21,9 @@
 #     and type-checks .ts/.cts files with module node16 and nodenext; then
 #     all that again with the oldest mathjs and fast-check majors the peer
 #     ranges allow
+#  6. the interop subpaths: `mathjs-backprop/tfjs` and `mathjs-backprop/onnx`
+#     import and require without onnx-proto (toONNX then throws an Error
+#     naming it), and again with onnx-proto installed (toONNX writes a model)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,11 +43,11 @@ fi
 mathjs_version="$(node -p "require('./node_modules/mathjs/package.json').version")"
 typescript_version="$(node -p "require('./node_modules/typescript/package.json').version")"
 fast_check_version="$(node -p "require('./node_modules/fast-check/package.json').version")"
+onnx_proto_version="$(node -p "require('./node_modules/onnx-proto/package.json').version")"
 
 # --------------------------------------------------------------------------
-step "dist: ESM, CJS and types, mathjs and fast-check external"
-for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts \
-         dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts; do
+step "dist: ESM, CJS and types, mathjs, fast-check and onnx-proto external"
+for f in dist/{index,testing,tfjs,onnx}.{js,cjs,d.ts,d.cts}; do
   [[ -s "$f" ]] || fail "$f is missing or empty; run 'npm run build' first"
 done
 # What each file loads. The main entry: only the peer dependency mathjs, so
@@ -49,14 +55,27 @@ done
 # of its own format, so that a network or an activation is the same object
 # whichever entry made it (no second copy of the library inside the kit).
 # Declaration files are followed through the shared chunks they import: the
-# main entry's types must not mention fast-check either.
+# main entry's types must not mention fast-check either. Code files are
+# followed through the chunks (dist/chunk-*) that the build's code splitting
+# makes: the main entry and the interop entries load the same ones, so the
+# interop entries hold no second copy of the network code. onnx-proto is
+# loaded by toONNX when called, never on import, and never in the types.
 node --input-type=module - <<'EOF'
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 const code = (file) => readFileSync(file, 'utf8').split('\n')
   .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line)).join('\n');
-const esm = (file) => [...code(file).matchAll(/^\s*(?:import|export)\b(?:[^;'"]*?\bfrom)?\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-const cjs = (file) => [...code(file).matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+const esmOf = (file) => [...code(file).matchAll(/^\s*(?:import|export)\b(?:[^;'"]*?\bfrom)?\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+const cjsOf = (file) => [...code(file).matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+const isChunk = (spec) => /^\.\/chunk-[\w-]+\.c?js$/.test(spec);
+/** What a file loads, following the chunks it imports. */
+const through = (of) => (file, seen = new Set()) => {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  return of(file).flatMap((spec) => (isChunk(spec) ? through(of)(join(dirname(file), spec), seen) : [spec]));
+};
+const esm = through(esmOf);
+const cjs = through(cjsOf);
 const types = (file, seen = new Set()) => {
   if (seen.has(file)) return [];
   seen.add(file);
@@ -72,6 +91,14 @@ const expected = {
   'dist/testing.cjs': [cjs, './index.cjs, fast-check'],
   'dist/testing.d.ts': [types, 'fast-check, mathjs'],
   'dist/testing.d.cts': [types, 'fast-check, mathjs'],
+  'dist/tfjs.js': [esm, 'mathjs'],
+  'dist/tfjs.cjs': [cjs, 'mathjs'],
+  'dist/tfjs.d.ts': [types, 'mathjs'],
+  'dist/tfjs.d.cts': [types, 'mathjs'],
+  'dist/onnx.js': [esm, 'mathjs, module'],
+  'dist/onnx.cjs': [cjs, 'mathjs, module'],
+  'dist/onnx.d.ts': [types, 'mathjs'],
+  'dist/onnx.d.cts': [types, 'mathjs'],
 };
 let bad = false;
 for (const [file, [loads, want]] of Object.entries(expected)) {
@@ -79,8 +106,25 @@ for (const [file, [loads, want]] of Object.entries(expected)) {
   console.log(`${found === want ? 'ok ' : 'BAD'} ${file} loads: ${found || '(nothing)'}${found === want ? '' : `; expected ${want}`}`);
   if (found !== want) bad = true;
 }
+// The network code (the one Network class) is in a chunk the main entry and the interop entries share.
+const holder = (format) => {
+  const holds = (file) => /\b(?:class NetworkRecord\b|NetworkRecord = class\b)/.test(readFileSync(file, 'utf8'));
+  const entries = ['index', 'tfjs', 'onnx'].map((name) => `dist/${name}.${format}`);
+  for (const file of entries) if (holds(file)) { console.log(`BAD ${file} holds the network code itself`); bad = true; }
+  const load = format === 'js' ? esmOf : cjsOf;
+  const found = entries.map((file) => {
+    const chunks = [...new Set(load(file).filter(isChunk).map((spec) => join('dist', spec)))].filter(holds);
+    console.log(`${chunks.length === 1 ? 'ok ' : 'BAD'} ${file} loads the network code from ${chunks.join(', ') || 'no chunk'}`);
+    if (chunks.length !== 1) bad = true;
+    return chunks[0];
+  });
+  if (new Set(found).size !== 1) { console.log(`BAD ${entries.join(', ')} load different copies of the network code`); bad = true; }
+};
+holder('js');
+holder('cjs');
 if (bad) {
-  console.error('the main entry must load only mathjs (never fast-check); the testing kit only fast-check and the main entry');
+  console.error('the main entry must load only mathjs (never fast-check); the testing kit only fast-check and the main entry; ' +
+    'the interop entries only mathjs (and module) and the chunks of the main entry');
   process.exit(1);
 }
 EOF
@@ -93,7 +137,15 @@ if (!peers['fast-check'] || !meta['fast-check'] || meta['fast-check'].optional !
   console.error('fast-check must be an optional peerDependency (peerDependenciesMeta)'); process.exit(1);
 }
 if ((p.dependencies || {})['fast-check']) { console.error('fast-check must not be a dependency'); process.exit(1); }
-console.log('peerDependencies: mathjs ' + peers.mathjs + ', fast-check ' + peers['fast-check'] + ' (optional)');
+if (!peers['onnx-proto'] || !meta['onnx-proto'] || meta['onnx-proto'].optional !== true) {
+  console.error('onnx-proto must be an optional peerDependency (peerDependenciesMeta)'); process.exit(1);
+}
+const engines = ['onnx-proto', 'onnxruntime-node', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-cpu'];
+for (const name of engines) {
+  if ((p.dependencies || {})[name]) { console.error(name + ' must not be a dependency'); process.exit(1); }
+}
+console.log('peerDependencies: mathjs ' + peers.mathjs + ', fast-check ' + peers['fast-check'] + ' (optional), onnx-proto ' +
+  peers['onnx-proto'] + ' (optional)');
 "
 
 # --------------------------------------------------------------------------
@@ -104,8 +156,7 @@ let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => console.lo
 tarball="$work/$tarball_name"
 [[ -f "$tarball" ]] || fail "npm pack did not write $tarball"
 tar -tzf "$tarball" | sort | tee "$work/contents.txt"
-for f in package/package.json package/README.md package/LICENSE \
-         package/dist/index.js package/dist/index.cjs package/dist/index.d.ts package/dist/index.d.cts; do
+for f in package/package.json package/README.md package/LICENSE package/dist/{index,testing,tfjs,onnx}.{js,cjs,d.ts,d.cts}; do
   grep -qx "$f" "$work/contents.txt" || fail "the tarball lacks ${f#package/}"
 done
 if grep -E '^package/(src|test|bench|examples|node_modules|docs)/' "$work/contents.txt"; then
@@ -188,6 +239,77 @@ node smoke.mjs
 node smoke.cjs
 
 # --------------------------------------------------------------------------
+step "consumer project: mathjs-backprop/tfjs and mathjs-backprop/onnx, without onnx-proto"
+if node -e "require.resolve('onnx-proto')" 2>/dev/null; then
+  fail "onnx-proto was installed along with the package; it must be an optional peer dependency"
+fi
+# A round trip through TF.js artifacts and their files, and an ONNX model:
+# with onnx-proto absent, importing the onnx subpath still works and toONNX
+# throws an Error that says what to install (EXPECT_ONNX_PROTO=1: it writes).
+cat > interop-body.txt <<'EOF'
+const net = Network.create([
+  Layer.create([[0.5, -1, 0], [1, 2, 0.5], [-0.25, 0.75, 1]], Activation.tanh),
+  Layer.create([[0.1], [1], [-2], [0.5]], Activation.leakyRelu(0.2)),
+]);
+const x = [[1, 2], [-0.5, 0.25]];
+const close = (a, b) => a.every((row, r) => row.every((v, j) => Math.abs(v - b[r][j]) < 1e-6));
+const artifacts = toTFJS(net);
+assert.equal(artifacts.format, 'layers-model');
+const back = fromTFJS(artifacts);
+assert.equal(back.layers[0].activation, Activation.tanh, 'the tfjs subpath uses the main entry, not a copy of it');
+assert.ok(close(Network.predict(back, x).toArray(), Network.predict(net, x).toArray()), 'the round trip predicts the same');
+const cube = Activation.define({ name: 'cube', apply: (z) => z ** 3, derivative: (z) => 3 * z * z });
+assert.throws(() => toTFJS(Network.create([Layer.create([[0], [1]], cube)])),
+  (e) => e instanceof UnknownNameError && e.message.startsWith('toTFJS: layer 0'));
+const run = async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'consumer-tfjs-'));
+  await writeTFJS(artifacts, directory);
+  assert.ok(close(Network.predict(fromTFJS(await readTFJS(directory)), x).toArray(), Network.predict(back, x).toArray()));
+  if (process.env.EXPECT_ONNX_PROTO === '1') {
+    const bytes = toONNX(net, { dtype: 'float64' });
+    assert.ok(bytes instanceof Uint8Array && bytes.length > 100 && bytes[0] === 0x08, 'an ONNX ModelProto starts with ir_version');
+    return `toONNX wrote ${bytes.length} bytes`;
+  }
+  let message = '';
+  assert.throws(() => toONNX(net), (e) => ((message = e.message), e.constructor === Error && message.includes('npm install onnx-proto')));
+  return `toONNX without onnx-proto: ${message}`;
+};
+EOF
+{
+  cat <<'EOF'
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Activation, Layer, Network, UnknownNameError } from 'mathjs-backprop';
+import { fromTFJS, readTFJS, toTFJS, writeTFJS } from 'mathjs-backprop/tfjs';
+import { toONNX } from 'mathjs-backprop/onnx';
+assert.match(import.meta.resolve('mathjs-backprop/tfjs'), /\/dist\/tfjs\.js$/);
+assert.match(import.meta.resolve('mathjs-backprop/onnx'), /\/dist\/onnx\.js$/);
+EOF
+  cat interop-body.txt
+  echo 'console.log(`import  OK: dist/tfjs.js, dist/onnx.js; ${await run()}`);'
+} > interop-smoke.mjs
+{
+  cat <<'EOF'
+'use strict';
+const assert = require('node:assert/strict');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { Activation, Layer, Network, UnknownNameError } = require('mathjs-backprop');
+const { fromTFJS, readTFJS, toTFJS, writeTFJS } = require('mathjs-backprop/tfjs');
+const { toONNX } = require('mathjs-backprop/onnx');
+assert.match(require.resolve('mathjs-backprop/tfjs'), /\/dist\/tfjs\.cjs$/);
+assert.match(require.resolve('mathjs-backprop/onnx'), /\/dist\/onnx\.cjs$/);
+EOF
+  cat interop-body.txt
+  echo 'run().then((onnx) => console.log(`require OK: dist/tfjs.cjs, dist/onnx.cjs; ${onnx}`), (e) => { console.error(e); process.exit(1); });'
+} > interop-smoke.cjs
+node interop-smoke.mjs
+node interop-smoke.cjs
+
+# --------------------------------------------------------------------------
 step "consumer project: the testing kit, with fast-check@$fast_check_version"
 npm install --no-audit --no-fund --prefer-offline "fast-check@$fast_check_version"
 # The property the guide shows, from ESM and from CJS: a custom activation's
@@ -253,6 +375,8 @@ import {
 } from 'mathjs-backprop';
 import type { Arbitrary } from 'fast-check';
 import { batchArbitrary, gradientCase, networkArbitrary, type GradientCase, type NetworkData } from 'mathjs-backprop/testing';
+import { fromTFJS, readTFJS, toTFJS, writeTFJS, type TFJSArtifacts, type TFJSFiles } from 'mathjs-backprop/tfjs';
+import { toONNX, type ONNXOptions } from 'mathjs-backprop/onnx';
 
 const weights: MatrixLike = matrix([[1], [2]]);
 const layer: Layer = Layer.create(weights, Activation.identity);
@@ -281,14 +405,28 @@ const check = (c: GradientCase): GradientCheckReport => gradientCheck(c.net, c.i
 // @ts-expect-error shape is 'example', 'batch' or 'either'
 gradientCase({ shape: 'rows' });
 
-export { cases, check, data, first, grads, isOurs, loss, nets, notAString, worst };
+// The interop subpaths take and give the main entry's Network type.
+const artifacts: TFJSArtifacts = toTFJS(net);
+const back: Network = fromTFJS(artifacts);
+const files: Promise<TFJSFiles> = writeTFJS(artifacts, 'model');
+const reread: Promise<Network> = readTFJS('model').then(fromTFJS);
+const onnxOptions: ONNXOptions = { dtype: 'float64' };
+const onnxBytes: Uint8Array = toONNX(back, onnxOptions);
+// @ts-expect-error dtype is 'float32' or 'float64'
+toONNX(net, { dtype: 'float16' });
+
+export { cases, check, data, files, first, grads, isOurs, loss, nets, notAString, onnxBytes, reread, worst };
 EOF
 cat > check.cts <<'EOF'
 import { Activation, Layer, Network, type NetworkGradient } from 'mathjs-backprop';
 import type { Arbitrary } from 'fast-check';
 import { gradientCase, type GradientCase } from 'mathjs-backprop/testing';
+import { fromTFJS, toTFJS } from 'mathjs-backprop/tfjs';
+import { toONNX } from 'mathjs-backprop/onnx';
 
 const net: Network = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+const again: Network = fromTFJS(toTFJS(net));
+const onnxBytes: Uint8Array = toONNX(again);
 const gradient: NetworkGradient = Network.gradient(net, [3], [4]);
 // @ts-expect-error the output is a Matrix
 const notANumber: number = gradient.output;
@@ -296,7 +434,7 @@ const cases: Arbitrary<GradientCase> = gradientCase({ shape: 'example' });
 // @ts-expect-error kinkMargin is a number
 gradientCase({ kinkMargin: 'small' });
 
-export = { cases, gradient, notANumber };
+export = { cases, gradient, notANumber, onnxBytes };
 EOF
 # Strict, and skipLibCheck off so that the published .d.ts files are checked too.
 cat > tsconfig.json <<'EOF'
@@ -344,6 +482,12 @@ type_check() {
 type_check
 
 # --------------------------------------------------------------------------
+step "consumer project: mathjs-backprop/onnx with onnx-proto@$onnx_proto_version"
+npm install --no-audit --no-fund --prefer-offline "onnx-proto@$onnx_proto_version"
+EXPECT_ONNX_PROTO=1 node interop-smoke.mjs
+EXPECT_ONNX_PROTO=1 node interop-smoke.cjs
+
+# --------------------------------------------------------------------------
 # Again with the oldest majors the peer ranges allow: mathjs 12 for
 # ">=12 <16", fast-check 3 for "^3.0.0 || ^4.0.0" (the first number in it).
 peer_range="$(node -p "require('$root/package.json').peerDependencies.mathjs")"
@@ -361,6 +505,8 @@ if [[ ${#oldest[@]} -gt 0 ]]; then
   node smoke.cjs
   node testing-smoke.mjs
   node testing-smoke.cjs
+  EXPECT_ONNX_PROTO=1 node interop-smoke.mjs
+  EXPECT_ONNX_PROTO=1 node interop-smoke.cjs
   type_check
 fi
 

@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import * as library from '../../src/index.js';
 import * as testing from '../../src/testing/index.js';
 import { extractTsdocExamples, runDocModule, type BareExample, type DocBlock } from '../support/doc-runner.js';
+import * as tfjs from '../../src/interop/tfjs.js';
+import * as onnx from '../../src/interop/onnx.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,7 +36,7 @@ for (const file of sourceFiles('src')) {
 }
 
 /** What examples may import: the library's source; anything else (mathjs, fast-check) as this file would. */
-const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, mathjs };
+const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, 'mathjs-backprop/tfjs': tfjs, 'mathjs-backprop/onnx': onnx, mathjs };
 const importOther = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 describe('the @example blocks of src/', () => {

