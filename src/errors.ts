@@ -88,7 +88,7 @@ export class ValueError extends BackpropError {}
  * ```ts
  * import { Activation, UnknownNameError } from 'mathjs-backprop';
  * try {
- *   Activation.byName('swish');
+ *   Activation.byName('no-such-activation');
  * } catch (error) {
  *   error instanceof UnknownNameError; // => true
  * }
