@@ -78,7 +78,10 @@ const config = {
   tsconfig: 'tsconfig.json',
   disableSources: true,
   customCss: 'docs/math.css',
-  plugin: ['./docs/typedoc-same-name.mjs'],
+  plugin: ['./docs/typedoc-same-name.mjs', './docs/typedoc-categories.mjs'],
+  categorizeByGroup: false,
+  categoryOrder: ['Building blocks', 'Networks', 'Training and data', 'Optimisers', 'Verification', 'Teaching', 'Pictures', 'Interop', 'Testing kit', 'Errors', 'Shapes', '*'],
+  navigation: { includeCategories: true, includeGroups: false },
   markdownItLoader(parser) {
     // The package is CommonJS with `exports.default`: its function is `.default`.
     parser.use(markdownItKatex.default, { katex, output: 'mathml' });

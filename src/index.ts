@@ -7,7 +7,7 @@
  * capability. The code lives in folders stacked one way (errors < boundary
  * < math < engine < model < train, verify, teach, draw < namespaces).
  *
- * @packageDocumentation
+ * @module mathjs-backprop
  */
 
 // Building blocks
