@@ -24,6 +24,7 @@
  */
 import fc from 'fast-check';
 import { Activation, Layer, Network } from '../../src/index.js';
+import { clearOfKinks as clearNetworkOfKinks } from '../../src/testing/kinks.js';
 
 /** How far from 0 the pre-activations of relu and leakyRelu neurons are kept. */
 export const KINK_MARGIN = 1e-3;
@@ -158,32 +159,13 @@ export function clearOfKinks(spec: NetworkSpec, rows: readonly (readonly number[
 }
 
 /**
- * `spec` with the bias weight of every relu/leakyRelu neuron whose
- * pre-activation comes within `margin` of 0 on some row moved by the first
- * of 2, -2, 4, -4, ... times `margin` that clears every row (adding δ to the
- * bias weight subtracts δ from z: the bias input is -1). With at most `k`
- * rows, one of the first `k + 1` shifts works, since each row rules out at
- * most one. Layers are fixed from the input side, each on the activations
- * of the fixed layers below.
+ * `spec` moved clear of the kinks on `rows` by the shipped testing kit's
+ * `clearOfKinks` (src/testing/kinks.ts), the one kink-clearing algorithm:
+ * the bias weights of the neurons too close to a kink shifted just enough.
  */
 export function clearKinks(spec: NetworkSpec, rows: readonly (readonly number[])[], margin = KINK_MARGIN): NetworkSpec {
-  const weights = spec.weights.map((w) => w.map((row) => [...row]));
-  for (let l = 0; l < weights.length; l++) {
-    if (!hasKink(spec.activations[l])) continue;
-    const z = referenceForward({ ...spec, weights }, rows).z[l];
-    weights[l][0].forEach((bias, j) => {
-      const column = z.map((row) => row[j]);
-      if (column.every((v) => Math.abs(v) >= margin)) return;
-      for (let k = 1; k <= 2 * (column.length + 1); k++) {
-        const shift = (k % 2 === 1 ? 1 : -1) * 2 * margin * Math.ceil(k / 2);
-        if (column.every((v) => Math.abs(v - shift) >= margin * 1.01)) {
-          weights[l][0][j] = bias + shift;
-          return;
-        }
-      }
-    });
-  }
-  return { ...spec, weights };
+  const net = clearNetworkOfKinks(buildNetwork(spec), rows.map((row) => [...row]), margin);
+  return { ...spec, weights: net.layers.map((layer) => layer.weights.toArray() as number[][]) };
 }
 
 /** Options of {@link caseArb}. */
