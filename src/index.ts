@@ -59,8 +59,8 @@ export type { SplitOptions, Split } from './train/split.js';
 
 // Verification
 export { gradientCheck, BIG_LIMIT } from './verify/gradient-check.js';
+export type { GradientCheckOptions } from './verify/check-options.js';
 export type {
-  GradientCheckOptions,
   GradientCheckEntry,
   GradientCheckInputEntry,
   GradientCheckOneSided,

@@ -4,7 +4,8 @@
  * and every activation and the loss have a BigNumber form.
  */
 import { ValueError } from '../errors.js';
-import type { GradientCheckFallbackWarning, GradientCheckOptions } from './check-report.js';
+import type { GradientCheckFallbackWarning } from './check-report.js';
+import type { GradientCheckOptions } from './check-options.js';
 import type { Loss } from '../math/loss-type.js';
 import { hasBigForms } from './big-difference.js';
 import type { Model } from '../engine/flat-model.js';

@@ -16,7 +16,8 @@ import type { MatrixLike } from '../boundary/convert.js';
 import { floatDifferencer } from './difference.js';
 import { createWorkspace, gradientModel, type Model } from '../engine/flat-model.js';
 import { ValueError } from '../errors.js';
-import type { GradientCheckCost, GradientCheckOptions, GradientCheckReport } from './check-report.js';
+import type { GradientCheckCost, GradientCheckReport } from './check-report.js';
+import type { GradientCheckOptions } from './check-options.js';
 
 /**
  * The largest BigNumber check run without `sample`: 1e7 multiply-adds.
