@@ -10,6 +10,7 @@
  */
 import type { Activation } from '../math/activation-type.js';
 import { activate, derive } from './activate.js';
+import { arenaOf } from './arena.js';
 import { forwardProduct, inputProduct, weightProduct } from './tiled.js';
 
 /**
@@ -115,7 +116,12 @@ export function backwardRows(
   }
 }
 
-/** `out = w - rate · grad`, element by element. */
+/** `out = w - rate · grad`, element by element (by the SIMD kernel when all three lie in one arena). */
 export function stepWeights(w: Float64Array, grad: Float64Array, rate: number, out: Float64Array): void {
+  const arena = arenaOf(w);
+  if (arena !== undefined && arenaOf(grad) === arena && arenaOf(out) === arena) {
+    arena.kernels.step(w.byteOffset, grad.byteOffset, rate, out.byteOffset, w.length);
+    return;
+  }
   for (let k = 0; k < w.length; k++) out[k] = w[k] - rate * grad[k];
 }
