@@ -11,3 +11,4 @@ const { trainedBits } = await import('./host-cases.js');
 const { simdModule } = await import('../../src/engine/simd.js');
 const bits = trainedBits(Network, Activation);
 console.log(JSON.stringify({ wasm: typeof (globalThis as { WebAssembly?: unknown }).WebAssembly, simd: simdModule() !== null, bits }));
+export {};
