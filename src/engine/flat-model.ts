@@ -122,6 +122,7 @@ export function createWorkspace(model: Model, rows: number): Workspace {
     input: make(rows * model.sizes[0]),
     mirrors: place.mirrors ? model.weights.map((w) => make(w.length)) : null,
     pointers: model.weights.map(() => 0),
+    sparse: model.weights.map(() => false),
   };
   return {
     rows, z, a, upstream, delta, grads, simd,

@@ -12,6 +12,7 @@ export interface Kernels {
   forwardRows(w: number, n: number, m: number, x: number, rows: number, z: number): void;
   forwardTiles(w: number, n: number, m: number, x: number, rows: number, z: number): void;
   weightGrad(n: number, m: number, x: number, rows: number, delta: number, grad: number): void;
+  weightGradRows(n: number, m: number, x: number, rows: number, delta: number, grad: number): void;
   inputGrad(w: number, n: number, m: number, rows: number, delta: number, out: number): void;
   update(w: number, n: number, m: number, x: number, delta: number, rate: number, below: number): void;
   step(w: number, grad: number, rate: number, out: number, count: number): void;

@@ -50,7 +50,7 @@ describe('the SIMD kernels', () => {
     }), { numRuns: 300 });
   });
 
-  it('weightGrad and inputGrad give the bits of the plain loops for every shape', () => {
+  it('weightGrad, weightGradRows and inputGrad give the bits of the plain loops for every shape', () => {
     fc.assert(fc.property(layer, ({ n, m, rows, w, x, delta }) => {
       const plainGrad = new Float64Array(w.length);
       const plainInput = new Float64Array(rows * n);
@@ -59,9 +59,12 @@ describe('the SIMD kernels', () => {
       const [wa, xa, da] = [inArena(arena, w), inArena(arena, x), inArena(arena, delta)];
       const grad = allocate(arena, w.length).fill(Number.NaN);
       const input = allocate(arena, rows * n).fill(Number.NaN);
+      const gradRows = allocate(arena, w.length).fill(Number.NaN);
       arena.kernels.weightGrad(n, m, xa.byteOffset, rows, da.byteOffset, grad.byteOffset);
+      arena.kernels.weightGradRows(n, m, xa.byteOffset, rows, da.byteOffset, gradRows.byteOffset);
       arena.kernels.inputGrad(wa.byteOffset, n, m, rows, da.byteOffset, input.byteOffset);
       expect(sameNumbers(grad, plainGrad)).toBe(true);
+      expect(sameNumbers(gradRows, plainGrad)).toBe(true);
       expect(sameNumbers(input, plainInput)).toBe(true);
     }), { numRuns: 300 });
   });

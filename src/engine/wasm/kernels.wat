@@ -218,16 +218,10 @@
       (f64.store (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $m)) (local.get $j)) (i32.const 3)))
         (local.get $s)))))
 
-  ;; grad = [-1, x]^T . delta summed over the rows: the bias row, then tiles
-  ;; of 4 inputs x 4 neurons, edges entry by entry.
-  (func (export "weightGrad") (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
-    (local $i i32) (local $j i32) (local $r i32) (local $nb i32) (local $mb i32) (local $xp i32) (local $dp i32) (local $gp i32)
-    (local $p f64) (local $q f64) (local $s f64) (local $t f64) (local $acc v128) (local $e0 v128) (local $e1 v128) (local $v v128)
-    (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128)
-    (local $c0 v128) (local $c1 v128) (local $d0 v128) (local $d1 v128)
-    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+  ;; grad[0][j] = 0 - delta[0][j] - delta[1][j] - ...: the bias row of the weight gradient.
+  (func $biasGrad (param $m i32) (param $rows i32) (param $d i32) (param $g i32)
+    (local $j i32) (local $r i32) (local $mb i32) (local $dp i32) (local $acc v128) (local $s f64)
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
-    ;; the bias row
     (block $done2 (loop $next2
       (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
       (local.set $acc (v128.const f64x2 0 0))
@@ -253,6 +247,64 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $nextR)))
       (f64.store (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))) (local.get $s))))
+  )
+
+  ;; grad = [-1, x]^T . delta summed over the rows, one example at a time:
+  ;; grad[i+1] += x[r][i] delta[r] for each input that is not zero, so
+  ;; sparse inputs (images) cost only their non-zero pixels.
+  (func (export "weightGradRows") (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
+    (local $r i32) (local $i i32) (local $j i32) (local $mb i32) (local $k i32) (local $end i32)
+    (local $gp i32) (local $dp i32) (local $jb i32) (local $xi f64) (local $xv v128)
+    (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
+    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g))
+    (local.set $k (i32.add (local.get $g) (local.get $mb)))
+    (local.set $end (i32.add (local.get $g) (i32.mul (i32.add (local.get $n) (i32.const 1)) (local.get $mb))))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (v128.store (local.get $k) (v128.const f64x2 0 0))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next)))
+    (if (i32.lt_u (local.get $k) (local.get $end)) (then (f64.store (local.get $k) (f64.const 0))))
+    (block $doneR (loop $nextR
+      (br_if $doneR (i32.ge_s (local.get $r) (local.get $rows)))
+      (local.set $dp (i32.add (local.get $d) (i32.mul (local.get $r) (local.get $mb))))
+      (local.set $i (i32.const 0))
+      (block $doneI (loop $nextI
+        (br_if $doneI (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $xi (f64.load (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $n)) (local.get $i)) (i32.const 3)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $nextI (f64.eq (local.get $xi) (f64.const 0)))
+        (local.set $xv (f64x2.splat (local.get $xi)))
+        (local.set $gp (i32.add (local.get $g) (i32.mul (local.get $i) (local.get $mb))))
+        (local.set $j (i32.const 0))
+        (block $doneJ (loop $nextJ
+          (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
+          (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+          (v128.store (i32.add (local.get $gp) (local.get $jb))
+            (f64x2.add (v128.load (i32.add (local.get $gp) (local.get $jb)))
+              (f64x2.mul (local.get $xv) (v128.load (i32.add (local.get $dp) (local.get $jb))))))
+          (local.set $j (i32.add (local.get $j) (i32.const 2)))
+          (br $nextJ)))
+        (if (i32.lt_s (local.get $j) (local.get $m)) (then
+          (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+          (f64.store (i32.add (local.get $gp) (local.get $jb))
+            (f64.add (f64.load (i32.add (local.get $gp) (local.get $jb)))
+              (f64.mul (local.get $xi) (f64.load (i32.add (local.get $dp) (local.get $jb))))))))
+        (br $nextI)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $nextR)))
+  )
+
+  ;; grad = [-1, x]^T . delta summed over the rows: the bias row, then tiles
+  ;; of 4 inputs x 4 neurons, edges entry by entry.
+  (func (export "weightGrad") (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
+    (local $i i32) (local $j i32) (local $r i32) (local $nb i32) (local $mb i32) (local $xp i32) (local $dp i32) (local $gp i32)
+    (local $p f64) (local $q f64) (local $s f64) (local $t f64) (local $acc v128) (local $e0 v128) (local $e1 v128) (local $v v128)
+    (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128)
+    (local $c0 v128) (local $c1 v128) (local $d0 v128) (local $d1 v128)
+    (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
+    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g))
     ;; the inputs, in tiles
     (block $doneI (loop $nextI
       (br_if $doneI (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
