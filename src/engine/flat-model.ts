@@ -43,7 +43,7 @@ export interface Shared {
 /** A one-row workspace for `model`: its shared one when free, else a new one. */
 export function borrowWorkspace(model: Model): Workspace {
   const shared = model.shared;
-  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1);
+  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1, shared !== undefined);
   const ws = shared.scratch;
   shared.scratch = null;
   return ws;
@@ -91,24 +91,34 @@ function large(model: Model): boolean {
   return simdMode() === 'always' || model.weights.reduce((total, w) => total + w.length, 0) >= SIMD_MIN_WEIGHTS;
 }
 
+/** Workspaces of fewer rows than this, used once, keep to the loops rather than copy the weights into an arena. */
+const SIMD_MIN_ROWS = 4;
+
 /**
  * The arena for a new workspace: the one holding the model's weights when
  * it has room (no mirrors needed), else a new one with mirrors, or null
- * when the model is too small or too large for the kernels, or there are none.
+ * when the model is too small or too large for the kernels, or there are
+ * none, or copying the weights in would cost more than the pass (a few rows
+ * through a workspace that is not `kept` for later calls).
  */
-function arenaFor(model: Model, rows: number): { arena: Arena; mirrors: boolean } | null {
+function arenaFor(model: Model, rows: number, kept: boolean): { arena: Arena; mirrors: boolean } | null {
   const need = workspaceFootprint(model, rows);
   const home = arenaOf(model.weights[0]);
   if (home !== undefined && model.weights.every((w) => arenaOf(w) === home) && room(home) >= need) return { arena: home, mirrors: false };
   const weights = model.weights.reduce((total, w) => total + footprint(w.length), 0);
   if (!large(model) || need + weights > SIMD_MAX_NUMBERS) return null;
+  if (rows < SIMD_MIN_ROWS && !kept && simdMode() !== 'always') return null;
   const arena = createArena(need + weights);
   return arena === null ? null : { arena, mirrors: true };
 }
 
-/** Allocates the buffers for passes over `rows` examples of `model`, in an arena when the SIMD kernels pay. */
-export function createWorkspace(model: Model, rows: number): Workspace {
-  const place = arenaFor(model, rows);
+/**
+ * Allocates the buffers for passes over `rows` examples of `model`, in an
+ * arena when the SIMD kernels pay; `kept` says the workspace serves many
+ * calls (the one-row workspace a model's architecture shares).
+ */
+export function createWorkspace(model: Model, rows: number, kept = false): Workspace {
+  const place = arenaFor(model, rows, kept);
   const make = place === null ? (size: number) => new Float64Array(size) : (size: number) => allocate(place.arena, size);
   const perLayer = model.weights.map((_, l) => rows * model.sizes[l + 1]);
   const last = model.weights.length - 1;
