@@ -12,6 +12,7 @@
  * dependency, and importing it costs about 100 MiB of resident memory, which
  * would otherwise swamp the comparison of what training itself allocates.
  */
+import { flopsOf } from './flops.js';
 import { allFinite, compareWeights, notebookUpdate } from './checks.js';
 import { createReference } from './reference.js';
 import { RESULT_PREFIX, type ContenderResult } from './result.js';
@@ -55,7 +56,7 @@ async function main(): Promise<ContenderResult> {
   const timing = measure(trainer, timed.count, plan);
   return {
     contender, workload: name, available: true, note: entry.note, notebook, sameOrder: { steps, difference }, timing,
-    timedSetSize: timed.count, setupMiB, peakMiB: maxRssMiB(), finite: allFinite(trainer.weights()),
+    timedSetSize: timed.count, flops: flopsOf(timed), setupMiB, peakMiB: maxRssMiB(), finite: allFinite(trainer.weights()),
   };
 }
 

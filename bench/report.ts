@@ -16,6 +16,8 @@ export interface RunInfo {
   readonly load: string;
   /** Each pair ran this many times; the table shows its fastest round. */
   readonly rounds: number;
+  /** The single-core SIMD peak measured in this run (flops.ts), GFLOP/s; null without WebAssembly SIMD. */
+  readonly peak: number | null;
 }
 
 /** The whole report as Markdown. */
@@ -27,38 +29,44 @@ export function formatReport(results: readonly ContenderResult[], info: RunInfo)
     `each contender in its own process, the fastest of ${info.rounds} round${info.rounds > 1 ? 's' : ''};`,
     '`× reference` is against the plain-loop reference of the same run. `cpu/wall` near 1 means the process had a core',
     'to itself while timed. Peak MiB is the process\'s maxRSS (every process imports mathjs first); `+MiB` is its growth while timed.',
+    'GFLOP/s (bench/flops.ts): `dense` counts every weight\'s multiply-adds, `done` only those of non-zero inputs (what the',
+    `kernels skip); \`% peak\` is \`done\` against a tight single-core SIMD loop timed in this run: ${info.peak === null ? 'unavailable' : `${info.peak.toFixed(2)} GFLOP/s`}.`,
     '',
   ];
   for (const workload of unique(results.map((r) => r.workload))) {
     const rows = results.filter((r) => r.workload === workload);
-    lines.push(`## ${info.titles[workload] ?? workload}`, '', ...workloadTable(rows), '');
+    lines.push(`## ${info.titles[workload] ?? workload}`, '', ...workloadTable(rows, info.peak), '');
     const notes = rows.filter((r) => r.note).map((r) => `- ${r.contender}: ${r.note}`);
     if (notes.length > 0) lines.push(...notes, '');
   }
   const decided = goals(results);
-  lines.push('## Goals (issue 4)', '');
+  lines.push('## Goals (issues 4 and 13)', '');
   if (decided.length === 0) lines.push('No goal can be decided without `library` and the contenders it is measured against.');
   else lines.push('| goal | measured | met |', '|---|---|---|', ...decided.map((g) => `| ${g.goal} | ${g.measured} | ${g.met} |`));
   return lines.join('\n') + '\n';
 }
 
-function workloadTable(rows: readonly ContenderResult[]): string[] {
+function workloadTable(rows: readonly ContenderResult[], peak: number | null): string[] {
   const reference = rows.find((r) => r.contender === 'reference');
   const out = [
-    '| contender | examples/s | × reference | cpu/wall | peak MiB | +MiB | notebook step | same data order as reference |',
-    '|---|--:|--:|--:|--:|--:|---|---|',
+    '| contender | examples/s | × reference | GFLOP/s dense | GFLOP/s done | % peak | cpu/wall | peak MiB | +MiB | notebook step | same data order as reference |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
   ];
   for (const r of rows) {
     if (!r.available || !r.timing) {
-      out.push(`| ${r.contender} | unavailable: ${escape(r.error ?? 'no result')} | | | | | | |`);
+      out.push(`| ${r.contender} | unavailable: ${escape(r.error ?? 'no result')} | | | | | | | | | |`);
       continue;
     }
     const ratio = reference?.timing ? r.timing.examplesPerSecond / reference.timing.examplesPerSecond : NaN;
     const ratioText = ratio < 0.1 ? ratio.toPrecision(2) : fixed(ratio, 2);
     const growth = (r.peakMiB ?? 0) - (r.setupMiB ?? 0);
     const finite = r.finite ? '' : ' (weights not finite!)';
+    const gflops = (perExample?: number) => (perExample === undefined ? NaN : (r.timing!.examplesPerSecond * perExample) / 1e9);
+    const done = gflops(r.flops?.performed);
+    const share = peak === null ? '—' : `${((100 * done) / peak).toFixed(1)}`;
     out.push(
-      `| ${r.contender} | ${rate(r.timing.examplesPerSecond)}${finite} | ${ratioText} | ${fixed(r.timing.cpuShare, 2)} ` +
+      `| ${r.contender} | ${rate(r.timing.examplesPerSecond)}${finite} | ${ratioText} ` +
+        `| ${fixed(gflops(r.flops?.dense), 2)} | ${fixed(done, 2)} | ${share} | ${fixed(r.timing.cpuShare, 2)} ` +
         `| ${fixed(r.peakMiB, 0)} | ${fixed(growth, 0)} ` +
         `| ${notebookCell(r)} | ${sameOrderCell(r)} |`,
     );
@@ -106,6 +114,12 @@ function goals(results: readonly ContenderResult[]): GoalRow[] {
     speed('W1', 'library-step', 'reference', 0.1, 'W1: `library-step` within 10 × reference (≥ 0.1 ×)'),
     speed('W2', 'library-step', 'reference', 2 / 3, 'W2: `library-step` within 1.5 × reference (≥ 0.67 ×)'),
     memoryGoal(find('W2', 'library'), find('W2', 'reference')),
+    speed('W1', 'library', 'reference', 2.3, 'W1: `library` ≥ 2.3 × reference (issue 13: no regression)'),
+    speed('W2', 'library', 'reference', 6, 'W2: `library` ≥ 6 × reference (issue 13)'),
+    speed('W3', 'library', 'reference', 3, 'W3: `library` ≥ 3 × reference (issue 13)'),
+    speed('W4', 'library', 'reference', 2, 'W4: `library` ≥ 2 × reference (issue 13)'),
+    speed('W1', 'library-step', 'reference', 0.25, 'W1: `library-step` ≥ 0.25 × reference (issue 13)'),
+    speed('W2', 'library-step', 'reference', 1, 'W2: `library-step` ≥ 1 × reference (issue 13)'),
   ];
   for (const workload of unique(results.map((r) => r.workload))) rows.push(peersGoal(results.filter((r) => r.workload === workload)));
   for (const workload of unique(results.map((r) => r.workload))) {

@@ -24,6 +24,8 @@ export interface ContenderResult {
   /** The workload's first examples, in order, against the reference. */
   readonly sameOrder?: { readonly steps: number; readonly difference: Difference };
   readonly timing?: Timing;
+  /** Floating-point operations per example of the timed set (see flops.ts). */
+  readonly flops?: { readonly dense: number; readonly performed: number };
   /** Examples in the timed training set (fewer than the workload's for slow contenders). */
   readonly timedSetSize?: number;
   /** Peak resident memory of the process (maxRSS), before timing and at the end. */

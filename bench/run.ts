@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePeak } from './flops.js';
 import { PEERS, preparePeers } from './peers.js';
 import { formatReport, rate } from './report.js';
 import type { Difference } from './checks.js';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     contendersFor(workload, options.peers)
       .filter((contender) => !options.contenders || options.contenders.includes(contender))
       .map((contender) => ({ workload, contender })));
+  const peakBefore = measurePeak();
   const loadBefore = loadavg()[0];
   if (loadBefore > 0.5) console.error(`bench: the machine is busy (load average ${loadBefore.toFixed(2)}); timings will be low and noisy`);
   const best = new Map<string, ContenderResult>();
@@ -124,6 +126,9 @@ async function main(): Promise<void> {
       best.set(`${workload} ${contender}`, faster(best.get(`${workload} ${contender}`), result));
     }
   }
+  // The better of the peaks before and after the contenders: load only ever lowers it.
+  const peakAfter = measurePeak();
+  const peak = peakBefore === null || peakAfter === null ? null : Math.max(peakBefore, peakAfter);
   const results = pairs.map(({ workload, contender }) => best.get(`${workload} ${contender}`)!);
   const report = formatReport(results, {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
@@ -131,6 +136,7 @@ async function main(): Promise<void> {
     machine: `${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores), ${platform()} ${release()}, Node ${process.version}`,
     titles: TITLES,
     rounds: options.rounds,
+    peak,
     load: `1-minute load average ${loadBefore.toFixed(2)} before the run (${loadavg()[0].toFixed(2)} after, counting the run itself)`,
   });
   console.log('\n' + report);

@@ -7,6 +7,9 @@
 import type { Activation } from '../math/activation-type.js';
 import type { Loss } from '../math/loss-type.js';
 import { backwardLayer, forwardLayer } from './kernels.js';
+import { allocate, arenaOf, createArena, footprint, room, type Arena } from './arena.js';
+import { simdMode } from './simd.js';
+import { backwardSimd, forwardSimd, placeWeights, type SimdSpace } from './wasm-pass.js';
 
 /**
  * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
@@ -40,7 +43,7 @@ export interface Shared {
 /** A one-row workspace for `model`: its shared one when free, else a new one. */
 export function borrowWorkspace(model: Model): Workspace {
   const shared = model.shared;
-  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1);
+  if (shared === undefined || shared.scratch === null) return createWorkspace(model, 1, shared !== undefined);
   const ws = shared.scratch;
   shared.scratch = null;
   return ws;
@@ -67,22 +70,92 @@ export interface Workspace {
   /** Row views of the output activations and of the output's `upstream`. */
   readonly outputRows: Float64Array[];
   readonly outputGradRows: Float64Array[];
+  /** The arena the buffers lie in, when the passes take the SIMD kernels; else null. */
+  readonly simd: SimdSpace | null;
 }
 
-/** Allocates the buffers for passes over `rows` examples of `model`. */
-export function createWorkspace(model: Model, rows: number): Workspace {
+/** Models with fewer weights than this keep to the loops: a call into WebAssembly costs more than they do. */
+const SIMD_MIN_WEIGHTS = 128;
+/** Workspaces of more numbers than this (2 GiB) keep to the loops rather than copy their input into an arena. */
+const SIMD_MAX_NUMBERS = 2 ** 28;
+
+/** The numbers a workspace for `rows` examples takes from an arena: its buffers and the input. */
+function workspaceFootprint(model: Model, rows: number): number {
+  let total = footprint(rows * model.sizes[0]);
+  for (let l = 0; l < model.weights.length; l++) total += 4 * footprint(rows * model.sizes[l + 1]) + footprint(model.weights[l].length);
+  return total;
+}
+
+/** Whether the SIMD kernels pay for a model of this size. */
+function large(model: Model): boolean {
+  return simdMode() === 'always' || model.weights.reduce((total, w) => total + w.length, 0) >= SIMD_MIN_WEIGHTS;
+}
+
+/** Workspaces of fewer rows than this, used once, keep to the loops rather than copy the weights into an arena. */
+const SIMD_MIN_ROWS = 4;
+
+/**
+ * The arena for a new workspace: the one holding the model's weights when
+ * it has room (no mirrors needed), else a new one with mirrors, or null
+ * when the model is too small or too large for the kernels, or there are
+ * none, or copying the weights in would cost more than the pass (a few rows
+ * through a workspace that is not `kept` for later calls).
+ */
+function arenaFor(model: Model, rows: number, kept: boolean): { arena: Arena; mirrors: boolean } | null {
+  const need = workspaceFootprint(model, rows);
+  const home = arenaOf(model.weights[0]);
+  if (home !== undefined && model.weights.every((w) => arenaOf(w) === home) && room(home) >= need) return { arena: home, mirrors: false };
+  const weights = model.weights.reduce((total, w) => total + footprint(w.length), 0);
+  if (!large(model) || need + weights > SIMD_MAX_NUMBERS) return null;
+  if (rows < SIMD_MIN_ROWS && !kept && simdMode() !== 'always') return null;
+  const arena = createArena(need + weights);
+  return arena === null ? null : { arena, mirrors: true };
+}
+
+/**
+ * Allocates the buffers for passes over `rows` examples of `model`, in an
+ * arena when the SIMD kernels pay; `kept` says the workspace serves many
+ * calls (the one-row workspace a model's architecture shares).
+ */
+export function createWorkspace(model: Model, rows: number, kept = false): Workspace {
+  const place = arenaFor(model, rows, kept);
+  const make = place === null ? (size: number) => new Float64Array(size) : (size: number) => allocate(place.arena, size);
   const perLayer = model.weights.map((_, l) => rows * model.sizes[l + 1]);
   const last = model.weights.length - 1;
-  const z = perLayer.map((size) => new Float64Array(size));
-  const a = perLayer.map((size) => new Float64Array(size));
-  const upstream = perLayer.map((size) => new Float64Array(size));
+  const z = perLayer.map(make);
+  const a = perLayer.map(make);
+  const upstream = perLayer.map(make);
+  const delta = perLayer.map(make);
+  const grads = model.weights.map((w) => make(w.length));
+  const simd: SimdSpace | null = place === null ? null : {
+    arena: place.arena,
+    input: make(rows * model.sizes[0]),
+    mirrors: place.mirrors ? model.weights.map((w) => make(w.length)) : null,
+    pointers: model.weights.map(() => 0),
+    sparse: model.weights.map(() => false),
+  };
   return {
-    rows, z, a, upstream,
-    delta: perLayer.map((size) => new Float64Array(size)),
-    grads: model.weights.map((w) => new Float64Array(w.length)),
+    rows, z, a, upstream, delta, grads, simd,
     outputRows: rowViews(a[last], rows),
     outputGradRows: rowViews(upstream[last], rows),
   };
+}
+
+/**
+ * A working copy of `model`'s weights for training, in an arena with room
+ * for workspaces of each of `rows` examples, so that the SIMD kernels update
+ * the weights where they lie; a plain copy where the kernels do not pay.
+ */
+export function workingCopy(model: Model, rows: readonly number[]): Model {
+  const copies = () => ({ ...model, weights: model.weights.map((w) => w.slice()) });
+  if (!large(model)) return copies();
+  let need = 0;
+  for (const w of model.weights) need += footprint(w.length);
+  for (const r of rows) need += workspaceFootprint(model, r);
+  if (need > SIMD_MAX_NUMBERS) return copies();
+  const arena = createArena(need);
+  if (arena === null) return copies();
+  return { ...model, weights: model.weights.map((w) => { const view = allocate(arena, w.length); view.set(w); return view; }) };
 }
 
 /** Views of each of the `rows` equal rows of `data`, sharing its memory. */
@@ -99,6 +172,10 @@ export function layerInput(ws: Workspace, x: Float64Array, l: number): Float64Ar
 
 /** Forward pass of `rows` examples `x` through every layer, into `ws`. */
 export function forwardModel(model: Model, x: Float64Array, ws: Workspace): void {
+  if (ws.simd !== null && placeWeights(model, ws.simd)) {
+    forwardSimd(model, x, ws, ws.simd);
+    return;
+  }
   for (let l = 0; l < model.weights.length; l++) {
     forwardLayer(
       model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
@@ -118,7 +195,8 @@ export function gradientModel(
   model: Model, x: Float64Array, targetRows: readonly ArrayLike<number>[], loss: Loss, ws: Workspace,
   inputGrad: Float64Array | null = null,
 ): number {
-  forwardModel(model, x, ws);
+  const simd = ws.simd !== null && placeWeights(model, ws.simd) ? ws.simd : null;
+  const xp = simd !== null ? forwardSimd(model, x, ws, simd) : (forwardModel(model, x, ws), 0);
   const last = model.weights.length - 1;
   const gradient = ws.upstream[last];
   let total = 0;
@@ -128,6 +206,10 @@ export function gradientModel(
   }
   // The mean over the batch: each row's ∂L/∂y divided by the number of rows.
   if (ws.rows > 1) for (let k = 0; k < gradient.length; k++) gradient[k] /= ws.rows;
+  if (simd !== null) {
+    backwardSimd(model, xp, ws, simd);
+    return total / ws.rows;
+  }
   for (let l = last; l >= 0; l--) {
     backwardLayer(
       model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],

@@ -13,6 +13,7 @@ import {
   borrowWorkspace, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
 } from './flat-model.js';
 import { compiledStepOf } from './compiled-step.js';
+import { exampleStepSimd, placeWeights, returnWeights } from './wasm-pass.js';
 
 /**
  * One SGD step on one example, in place, by the fastest path that computes
@@ -39,6 +40,11 @@ export function trainExample(model: Model, x: Float64Array, target: Float64Array
 export function exampleStep(
   model: Model, x: Float64Array, target: ArrayLike<number>, loss: Loss, rate: number, ws: Workspace,
 ): number {
+  if (ws.simd !== null && placeWeights(model, ws.simd)) {
+    const value = exampleStepSimd(model, x, target, loss, rate, ws, ws.simd);
+    returnWeights(model, ws.simd);
+    return value;
+  }
   forwardModel(model, x, ws);
   const last = model.weights.length - 1;
   const value = loss.value(ws.outputRows[0], target);

@@ -4,32 +4,24 @@
  * `w` of `(n + 1) × m`, row 0 on the constant bias input -1.
  *
  * Every sum runs in the same order in every kernel of this library (bias
- * first, then inputs in order; over examples in order), so the fast paths
- * give the same bits as these loops. These loops do no validation: the
+ * first, then inputs in order; over examples in order), so the SIMD kernels
+ * of `wasm/kernels.wat` give the same bits as these loops, which are the
+ * path wherever WebAssembly SIMD is missing and for the smallest networks. These loops do no validation: the
  * public functions check shapes once.
  */
 import type { Activation } from '../math/activation-type.js';
 import { activate, derive } from './activate.js';
-import { forwardProduct, inputProduct, weightProduct } from './tiled.js';
-
-/**
- * Whether a batch of `rows` through a layer of `n` inputs and `m` neurons
- * takes the 4 × 4 tiled products: only when tiles fill more than the edges.
- */
-export function useTiles(n: number, m: number, rows: number): boolean {
-  return rows >= 4 && n >= 4 && m >= 4;
-}
+import { arenaOf } from './arena.js';
 
 /**
  * Forward pass: `z = [-1, x] · w` and `a = f(z)`. Writes `z` and `a`
- * (`rows × m`); large enough batches take the tiled product.
+ * (`rows × m`). (Workspaces in an arena take the SIMD kernels instead.)
  */
 export function forwardLayer(
   w: Float64Array, n: number, m: number, activation: Activation,
   x: Float64Array, rows: number, z: Float64Array, a: Float64Array,
 ): void {
-  if (useTiles(n, m, rows)) forwardProduct(w, n, m, x, rows, z);
-  else forwardRows(w, n, m, x, rows, z);
+  forwardRows(w, n, m, x, rows, z);
   activate(activation, z, a, 0, rows * m);
 }
 
@@ -75,8 +67,6 @@ function forwardEight(w: Float64Array, n: number, m: number, x: Float64Array, xr
  * - `delta = ∂L/∂z = upstream ⊙ f'(z, a)`;
  * - `grad = ∂L/∂w = [-1, x]ᵀ · delta`, summed over the rows (`(n + 1) × m`);
  * - `inputGrad = ∂L/∂x = delta · w[1..n]ᵀ` (`rows × n`), skipped when null.
- *
- * Large enough batches take the tiled products.
  */
 export function backwardLayer(
   w: Float64Array, n: number, m: number, activation: Activation,
@@ -84,12 +74,7 @@ export function backwardLayer(
   upstream: Float64Array, delta: Float64Array, grad: Float64Array, inputGrad: Float64Array | null,
 ): void {
   derive(activation, z, a, upstream, delta, 0, rows * m);
-  if (!useTiles(n, m, rows)) {
-    backwardRows(w, n, m, x, rows, delta, grad, inputGrad);
-    return;
-  }
-  weightProduct(n, m, x, rows, delta, grad);
-  if (inputGrad !== null) inputProduct(w, n, m, rows, delta, inputGrad);
+  backwardRows(w, n, m, x, rows, delta, grad, inputGrad);
 }
 
 /** `grad` and `inputGrad` from `delta`, one row and one input at a time: the plain loops. */
@@ -115,7 +100,12 @@ export function backwardRows(
   }
 }
 
-/** `out = w - rate · grad`, element by element. */
+/** `out = w - rate · grad`, element by element (by the SIMD kernel when all three lie in one arena). */
 export function stepWeights(w: Float64Array, grad: Float64Array, rate: number, out: Float64Array): void {
+  const arena = arenaOf(w);
+  if (arena !== undefined && arenaOf(grad) === arena && arenaOf(out) === arena) {
+    arena.kernels.step(w.byteOffset, grad.byteOffset, rate, out.byteOffset, w.length);
+    return;
+  }
   for (let k = 0; k < w.length; k++) out[k] = w[k] - rate * grad[k];
 }

@@ -10,7 +10,7 @@ import type { MatrixLike } from '../boundary/convert.js';
 import type { CompiledStep } from '../engine/flat-model.js';
 import { exampleStep } from '../engine/fused-step.js';
 import { stepWeights } from '../engine/kernels.js';
-import { createWorkspace, gradientModel, lossModel, type Model, type Workspace } from '../engine/flat-model.js';
+import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, type Workspace } from '../engine/flat-model.js';
 import { compiledStepOf } from '../engine/compiled-step.js';
 import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace, type Random } from '../engine/random.js';
@@ -38,7 +38,8 @@ interface Buffers {
 function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
   const rows = data.x.rows;
   const size = Math.min(settings.batchSize, rows);
-  const working: Model = { ...model, weights: model.weights.map((w) => w.slice()) };
+  // The working copy lies where the kernels update it in place, with room for the two workspaces.
+  const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size]);
   return {
     model: working,
     order: Uint32Array.from({ length: rows }, (_, i) => i),
@@ -181,6 +182,6 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
     const info: EpochInfo = v ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
     if (settings.onEpoch(info) === false) break;
   }
-  const network = networkFromWeights(b.model, b.model.weights);
+  const network = snapshot(b);
   return v ? { network, losses, validationLosses } : { network, losses };
 }
