@@ -10,7 +10,7 @@ import type { Network } from '../model/network-record.js';
 import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
 import { checkChoice, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
-import { checkActivation } from '../math/activation-type.js';
+import { ownActivation } from '../math/activation-registry.js';
 import { isLeakyReluName } from '../math/activations.js';
 
 /**
@@ -93,8 +93,8 @@ function schemeOf(scheme: unknown, activation: Activation): InitScheme {
 function activationsOf(options: InitOptions, layers: number): Activation[] {
   const { activations, activation, outputActivation } = options;
   if (activations === undefined) {
-    const hidden = checkActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
-    const output = checkActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
+    const hidden = ownActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
+    const output = ownActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
     return Array.from({ length: layers }, (_, l) => (l === layers - 1 ? output : hidden));
   }
   if (activation !== undefined || outputActivation !== undefined) {
@@ -111,7 +111,7 @@ function activationsOf(options: InitOptions, layers: number): Activation[] {
       [activations.length],
     );
   }
-  return Array.from(activations, (a, l) => checkActivation(a, `${WHERE}: activations[${l}]`));
+  return Array.from(activations, (a, l) => ownActivation(a, `${WHERE}: activations[${l}]`));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Matrix } from 'mathjs';
 import type { Activation } from '../math/activation-type.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { freezeMatrix, sizeOf, toFlat, toMatrix, type MatrixLike } from '../boundary/convert.js';
-import { checkActivation } from '../math/activation-type.js';
+import { ownActivation } from '../math/activation-registry.js';
 import { describeValue } from '../boundary/describe.js';
 
 /**
@@ -113,7 +113,6 @@ function checkedLayer(weights: MatrixLike, activation: Activation, where: string
       sizeOf(flat),
     );
   }
-  checkActivation(activation, where);
-  return new LayerRecord(flat.data, flat.rows - 1, flat.cols, activation);
+  return new LayerRecord(flat.data, flat.rows - 1, flat.cols, ownActivation(activation, where));
 }
 
