@@ -103,11 +103,14 @@ export function toMatrix(data: ArrayLike<number>, rows: number, cols: number, ra
 }
 
 /**
- * Freezes a matrix and its nested data, so that every in-place change
- * (`set`, `resize`, `reshape`, `swapRows`) throws instead of making the
+ * Freezes a matrix, its nested data and its size (`_size`), so that every
+ * in-place change (`set`, `resize`, `reshape`, `swapRows`) throws instead of making the
  * matrix disagree with the numbers it was made from.
  */
 export function freezeMatrix(m: Matrix): Matrix {
+  // NOTE: mathjs keeps the size in `_size` and reads it everywhere; a write to it would break the matrix for good.
+  const size = (m as unknown as { _size?: unknown })._size;
+  if (Array.isArray(size)) Object.freeze(size);
   const data = m.valueOf() as unknown;
   if (Array.isArray(data)) {
     for (const row of data) if (Array.isArray(row)) Object.freeze(row);

@@ -13,8 +13,9 @@ import { describeValue } from '../boundary/describe.js';
 
 /**
  * A fully-connected layer with `inputSize` inputs and `outputSize` neurons.
- * Immutable: `weights` cannot be written to, and every update returns a new
- * layer.
+ * Deeply immutable: the layer is frozen, so assigning `activation`,
+ * `inputSize`, `outputSize` or `weights` throws in strict code; `weights`
+ * and its data and size are frozen too; every update returns a new layer.
  */
 export interface Layer {
   /**
@@ -43,6 +44,7 @@ class LayerRecord implements Layer {
     this.inputSize = inputSize;
     this.outputSize = outputSize;
     this.activation = activation;
+    Object.freeze(this);
   }
 
   get weights(): Matrix {
