@@ -6,6 +6,7 @@
 import { isMatrix, matrix, type Matrix } from 'mathjs';
 import { ShapeError, ValueError } from '../errors.js';
 import { describeValue } from './describe.js';
+import { checkCount, MAX_ENTRIES } from './limits.js';
 
 /** Anything the API accepts as a vector or matrix. */
 export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[];
@@ -23,7 +24,8 @@ export interface Flat {
 
 /**
  * Copies `value` into a Flat, refusing anything that is not a finite number
- * in a 1-D or 2-D rectangular layout.
+ * in a 1-D or 2-D rectangular layout, or holds more than MAX_ENTRIES
+ * numbers (refused before allocating).
  *
  * @param value - the caller's vector or matrix; never modified.
  * @param where - the function and argument, e.g. `"Network.forward: input"`.
@@ -40,6 +42,7 @@ export function toFlat(value: unknown, where: string): Flat {
 }
 
 function vectorToFlat(values: readonly unknown[], where: string): Flat {
+  checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
   const data = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -52,6 +55,7 @@ function vectorToFlat(values: readonly unknown[], where: string): Flat {
 function matrixToFlat(rows: readonly unknown[], where: string): Flat {
   const cols = (rows[0] as unknown[]).length;
   if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
+  checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
   const data = new Float64Array(rows.length * cols);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];

@@ -11,6 +11,7 @@ import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
 import { checkChoice, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
 import { ownActivation } from '../math/activation-registry.js';
+import { checkCount, MAX_LAYER_WEIGHTS } from '../boundary/limits.js';
 import { isLeakyReluName } from '../math/activations.js';
 
 /**
@@ -66,13 +67,16 @@ const WHERE = 'Network.init';
 const OPTION_NAMES = ['activation', 'outputActivation', 'activations', 'seed', 'scheme'];
 const SCHEMES: readonly InitScheme[] = ['xavier', 'he'];
 
-/** Refuses sizes that are not at least two positive integers. */
+/** Refuses sizes that are not at least two positive integers, or make a layer of more than MAX_LAYER_WEIGHTS weights. */
 function checkSizes(sizes: unknown): readonly number[] {
   if (!Array.isArray(sizes) || sizes.length < 2) {
     const got = Array.isArray(sizes) ? `[${sizes.join(', ')}]` : String(sizes);
     throw new ValueError(`${WHERE}: sizes must list at least 2 layer sizes (inputs, then each layer's neurons), got ${got}`);
   }
   sizes.forEach((size, i) => checkPositiveInteger(size, `sizes[${i}]`, WHERE));
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    checkCount((sizes[l] + 1) * sizes[l + 1], MAX_LAYER_WEIGHTS, `${WHERE}: layer ${l} ((${sizes[l]} + 1) × ${sizes[l + 1]} weights)`);
+  }
   return sizes;
 }
 
