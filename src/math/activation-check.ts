@@ -109,7 +109,8 @@ function settingsOf(options: ActivationCheckOptions): Settings {
   const from = optionalNumber(options.from, -5, {}, 'from', WHERE);
   const to = optionalNumber(options.to, 5, {}, 'to', WHERE);
   if (!(to > from)) throw new ValueError(`${WHERE}: to must be above from, got from ${from} and to ${to}`);
-  const count = optionalNumber(options.points, 201, { integer: true, min: 2, max: MAX_POINTS }, 'points', WHERE);
+  const count = optionalNumber(options.points, 201, { integer: true, min: 2 }, 'points', WHERE);
+  if (count > MAX_POINTS) throw new ValueError(`${WHERE}: points must be at most ${MAX_POINTS} (2^20), got ${count}; refused before the grid is made`);
   const extra = options.extra ?? [-50, -20, 20, 50];
   if (!Array.isArray(extra) || !extra.every((z) => typeof z === 'number' && Number.isFinite(z))) {
     throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${describeValue(extra)}`);

@@ -44,7 +44,7 @@ describe('sizes are refused before allocating (item 5)', () => {
   });
 
   it('Activation.check({ points: 3e8 }) is refused instead of aborting the process', () => {
-    expectValueError(() => Activation.check(Activation.tanh, { points: 3e8 }), /^Activation\.check: points must be an integer from 2 to 1048576, got 300000000/);
+    expectValueError(() => Activation.check(Activation.tanh, { points: 3e8 }), /^Activation\.check: points must be at most 1048576 \(2\^20\), got 300000000/);
   });
 });
 
