@@ -8,8 +8,17 @@ import { ShapeError, ValueError } from '../errors.js';
 import { describeValue } from './describe.js';
 import { checkCount, MAX_ENTRIES } from './limits.js';
 
-/** Anything the API accepts as a vector or matrix. */
-export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[];
+/**
+ * Anything the API accepts as a vector or matrix: a mathjs Matrix, an
+ * array of numbers or a `Float64Array` (one example), or an array of rows
+ * that are arrays of numbers or `Float64Array`s (a batch).
+ */
+export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[] | Float64Array | readonly Float64Array[];
+
+/** Whether `value` is one row of numbers: an array or a Float64Array. */
+function isRow(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || value instanceof Float64Array;
+}
 
 /**
  * A copied, validated vector or matrix. A vector of length `n` is stored as
@@ -32,16 +41,17 @@ export interface Flat {
  */
 export function toFlat(value: unknown, where: string): Flat {
   const nested = isMatrix(value) ? (value.valueOf() as unknown) : value;
+  if (nested instanceof Float64Array) return vectorToFlat(nested, where);
   if (!Array.isArray(nested)) {
     throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describeValue(value)}`);
   }
   if (nested.length === 0) {
     throw new ShapeError(`${where} must not be empty`, [1], [0]);
   }
-  return Array.isArray(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
+  return isRow(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
 }
 
-function vectorToFlat(values: readonly unknown[], where: string): Flat {
+function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
   checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
   const data = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -53,13 +63,13 @@ function vectorToFlat(values: readonly unknown[], where: string): Flat {
 }
 
 function matrixToFlat(rows: readonly unknown[], where: string): Flat {
-  const cols = (rows[0] as unknown[]).length;
+  const cols = (rows[0] as ArrayLike<unknown>).length;
   if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
   checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
   const data = new Float64Array(rows.length * cols);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (!Array.isArray(row)) {
+    if (!isRow(row)) {
       throw new ValueError(`${where} must be rectangular: row ${r} is ${describeValue(row)}, not an array`);
     }
     if (row.length !== cols) {

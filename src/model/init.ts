@@ -32,12 +32,12 @@ export interface InitOptions {
    * Not together with `activations`.
    * @defaultValue `Activation.sigmoid`
    */
-  readonly activation?: Activation;
+  readonly activation?: Activation | undefined;
   /**
    * The activation of the output layer. Not together with `activations`.
    * @defaultValue `Activation.identity`
    */
-  readonly outputActivation?: Activation;
+  readonly outputActivation?: Activation | undefined;
   /**
    * One activation per layer, from the input side: `sizes.length - 1` of
    * them, the last being the output layer's. An alternative to
@@ -46,13 +46,13 @@ export interface InitOptions {
    * `activation: f, outputActivation: g`.
    * @defaultValue none: `activation` and `outputActivation` apply
    */
-  readonly activations?: readonly Activation[];
+  readonly activations?: readonly Activation[] | undefined;
   /**
    * The seed of the random generator: an integer from 0 to 2^32 - 1. The
    * same seed gives bit-identical weights on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * How the weights are scaled, for every layer alike; see {@link InitScheme}.
    * @defaultValue `'he'` when `activation` is relu or a leakyRelu, else
@@ -60,7 +60,7 @@ export interface InitOptions {
    *   `'he'` for a relu or leakyRelu hidden layer and for the output layer
    *   above one, else `'xavier'`
    */
-  readonly scheme?: InitScheme;
+  readonly scheme?: InitScheme | undefined;
 }
 
 const WHERE = 'Network.init';
