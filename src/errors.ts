@@ -6,8 +6,19 @@
  */
 
 /**
+ * The brand every error of the library carries, shared by every copy of it
+ * in the process (`Symbol.for`): the names of its classes, from its own up
+ * to `"BackpropError"`.
+ */
+const ERROR_BRAND = Symbol.for('mathjs-backprop/error');
+
+/**
  * The base class of every error this library throws, so one `instanceof`
- * check catches them all.
+ * check catches them all. Errors of another copy of the library in the
+ * same process (the ESM and the CommonJS build) pass `instanceof` too:
+ * each error carries, under `Symbol.for('mathjs-backprop/error')`, the
+ * names of its classes, and `instanceof` checks that brand when the
+ * prototype does not match; `error.name` is the class name as well.
  *
  * @example
  * ```ts
@@ -26,6 +37,16 @@ export class BackpropError extends Error {
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
+    const names: string[] = [];
+    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) names.push((c as { name: string }).name);
+    Object.defineProperty(this, ERROR_BRAND, { value: Object.freeze(names), enumerable: false });
+  }
+
+  /** `instanceof` by prototype, or by the brand of another copy of the library. */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const names = typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[ERROR_BRAND] : undefined;
+    return Array.isArray(names) && names.includes(this.name);
   }
 }
 

@@ -6,9 +6,19 @@
 import { isMatrix, matrix, type Matrix } from 'mathjs';
 import { ShapeError, ValueError } from '../errors.js';
 import { describeValue } from './describe.js';
+import { checkCount, MAX_ENTRIES } from './limits.js';
 
-/** Anything the API accepts as a vector or matrix. */
-export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[];
+/**
+ * Anything the API accepts as a vector or matrix: a mathjs Matrix, an
+ * array of numbers or a `Float64Array` (one example), or an array of rows
+ * that are arrays of numbers or `Float64Array`s (a batch).
+ */
+export type MatrixLike = Matrix | readonly number[] | readonly (readonly number[])[] | Float64Array | readonly Float64Array[];
+
+/** Whether `value` is one row of numbers: an array or a Float64Array. */
+function isRow(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || value instanceof Float64Array;
+}
 
 /**
  * A copied, validated vector or matrix. A vector of length `n` is stored as
@@ -23,23 +33,26 @@ export interface Flat {
 
 /**
  * Copies `value` into a Flat, refusing anything that is not a finite number
- * in a 1-D or 2-D rectangular layout.
+ * in a 1-D or 2-D rectangular layout, or holds more than MAX_ENTRIES
+ * numbers (refused before allocating).
  *
  * @param value - the caller's vector or matrix; never modified.
  * @param where - the function and argument, e.g. `"Network.forward: input"`.
  */
 export function toFlat(value: unknown, where: string): Flat {
   const nested = isMatrix(value) ? (value.valueOf() as unknown) : value;
+  if (nested instanceof Float64Array) return vectorToFlat(nested, where);
   if (!Array.isArray(nested)) {
     throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describeValue(value)}`);
   }
   if (nested.length === 0) {
     throw new ShapeError(`${where} must not be empty`, [1], [0]);
   }
-  return Array.isArray(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
+  return isRow(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
 }
 
-function vectorToFlat(values: readonly unknown[], where: string): Flat {
+function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
+  checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
   const data = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -50,12 +63,13 @@ function vectorToFlat(values: readonly unknown[], where: string): Flat {
 }
 
 function matrixToFlat(rows: readonly unknown[], where: string): Flat {
-  const cols = (rows[0] as unknown[]).length;
+  const cols = (rows[0] as ArrayLike<unknown>).length;
   if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
+  checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
   const data = new Float64Array(rows.length * cols);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (!Array.isArray(row)) {
+    if (!isRow(row)) {
       throw new ValueError(`${where} must be rectangular: row ${r} is ${describeValue(row)}, not an array`);
     }
     if (row.length !== cols) {
@@ -103,11 +117,14 @@ export function toMatrix(data: ArrayLike<number>, rows: number, cols: number, ra
 }
 
 /**
- * Freezes a matrix and its nested data, so that every in-place change
- * (`set`, `resize`, `reshape`, `swapRows`) throws instead of making the
+ * Freezes a matrix, its nested data and its size (`_size`), so that every
+ * in-place change (`set`, `resize`, `reshape`, `swapRows`) throws instead of making the
  * matrix disagree with the numbers it was made from.
  */
 export function freezeMatrix(m: Matrix): Matrix {
+  // NOTE: mathjs keeps the size in `_size` and reads it everywhere; a write to it would break the matrix for good.
+  const size = (m as unknown as { _size?: unknown })._size;
+  if (Array.isArray(size)) Object.freeze(size);
   const data = m.valueOf() as unknown;
   if (Array.isArray(data)) {
     for (const row of data) if (Array.isArray(row)) Object.freeze(row);

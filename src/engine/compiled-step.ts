@@ -19,6 +19,12 @@ import type { CompiledStep, Model } from './flat-model.js';
 
 /** The largest `(n + 1) · m` of a layer written out in full. */
 const MAX_LAYER_WEIGHTS = 64;
+/**
+ * The most weights of a whole network written out: the step's locals grow
+ * with them, and one function with too many (4e4 tiny layers, say)
+ * overflows the stack when it runs. Above this the loops run.
+ */
+export const MAX_COMPILED_WEIGHTS = 1024;
 
 
 const INLINE = new Map<Activation, { apply: (z: string) => string; derivative: (z: string, a: string) => string }>([
@@ -30,7 +36,9 @@ const INLINE = new Map<Activation, { apply: (z: string) => string; derivative: (
 
 /** Whether `compileStep` writes out this model. */
 export function canCompile(model: Model): boolean {
-  return model.weights.every((w, l) => w.length <= MAX_LAYER_WEIGHTS && INLINE.has(model.activations[l]));
+  let total = 0;
+  for (const w of model.weights) total += w.length;
+  return total <= MAX_COMPILED_WEIGHTS && model.weights.every((w, l) => w.length <= MAX_LAYER_WEIGHTS && INLINE.has(model.activations[l]));
 }
 
 /** The source of the step's body, for `model`'s sizes and activations. */

@@ -16,7 +16,7 @@ export interface ONNXOptions {
    * The number type of the model's weights, input and output.
    * @defaultValue `'float32'`
    */
-  readonly dtype?: 'float32' | 'float64';
+  readonly dtype?: 'float32' | 'float64' | undefined;
 }
 
 /** ONNX's TensorProto.DataType codes. */

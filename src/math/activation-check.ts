@@ -16,6 +16,8 @@ import { describeValue } from '../boundary/describe.js';
 const WHERE = 'Activation.check';
 const POSITIVE: NumberRule = { min: 0, exclusive: true };
 const NON_NEGATIVE: NumberRule = { min: 0 };
+/** The most grid points `Activation.check` makes: 2^20. */
+const MAX_POINTS = 2 ** 20;
 const OPTION_NAMES = ['from', 'to', 'points', 'extra', 'epsilon', 'tolerance', 'absoluteTolerance'];
 
 /** Options of `Activation.check`. */
@@ -33,7 +35,8 @@ export interface ActivationCheckOptions {
   /**
    * How many evenly spaced points of `[from, to]` to check, both ends
    * included: `z_i = from + (to - from) · i / (points - 1)`. The default
-   * puts a point every 0.05, zero among them.
+   * puts a point every 0.05, zero among them. At most 2^20 (1048576):
+   * more is refused before the grid is made.
    * @defaultValue 201
    */
   readonly points?: number;
@@ -107,6 +110,7 @@ function settingsOf(options: ActivationCheckOptions): Settings {
   const to = optionalNumber(options.to, 5, {}, 'to', WHERE);
   if (!(to > from)) throw new ValueError(`${WHERE}: to must be above from, got from ${from} and to ${to}`);
   const count = optionalNumber(options.points, 201, { integer: true, min: 2 }, 'points', WHERE);
+  if (count > MAX_POINTS) throw new ValueError(`${WHERE}: points must be at most ${MAX_POINTS} (2^20), got ${count}; refused before the grid is made`);
   const extra = options.extra ?? [-50, -20, 20, 50];
   if (!Array.isArray(extra) || !extra.every((z) => typeof z === 'number' && Number.isFinite(z))) {
     throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${describeValue(extra)}`);

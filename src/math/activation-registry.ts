@@ -1,11 +1,13 @@
 /**
  * Looking activations up by name: the built-ins, `leakyRelu(alpha)` and the
- * ones made with `Activation.define`, which this registry remembers.
+ * ones made with `Activation.define`, which this registry remembers in the
+ * store every copy of the library in the process shares.
  *
  * @module
  */
 import { UnknownNameError, ValueError } from '../errors.js';
-import type { Activation, ActivationDefinition, BigActivation } from './activation-type.js';
+import { checkActivation, type Activation, type ActivationDefinition, type BigActivation } from './activation-type.js';
+import { isMade, store } from './activation-store.js';
 import { describeValue } from '../boundary/describe.js';
 import {
   identity, isLeakyReluName, leakyRelu, leakyReluAlpha, MAX_NAME_LENGTH, relu, sigmoid, softplus, tanh,
@@ -14,7 +16,7 @@ import {
 const builtIns: ReadonlyMap<string, Activation> = new Map(
   [identity, sigmoid, tanh, relu, softplus].map((activation) => [activation.name, activation]),
 );
-const defined = new Map<string, Activation>();
+const defined = store.defined;
 
 /** The optional members of a definition, checked and frozen; absent ones left out. */
 function optionalMembers(definition: ActivationDefinition, name: string): Pick<Activation, 'kinks' | 'big'> {
@@ -144,3 +146,34 @@ export function byName(name: string): Activation {
   throw new UnknownNameError(`Activation.byName: no activation named ${JSON.stringify(name)}; known: ${known}`, name);
 }
 
+
+/** The points where a built-in of another copy must agree with this one's, bit for bit. */
+const PROBES: readonly number[] = [-800, -30, -2.5, -1, -0.5, -1e-3, 0, 1e-3, 0.5, 1, 2.5, 30, 800];
+
+/** Whether `other` computes what `own` does at every probe, value and derivative. */
+function behavesLike(other: Activation, own: Activation): boolean {
+  try {
+    return PROBES.every((z) => {
+      const a = own.apply(z);
+      return Object.is(other.apply(z), a) && Object.is(other.derivative(z, a), own.derivative(z, a));
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @internal Checks an activation given to the library and returns the one
+ * to compute with: a built-in of another copy of the library (the ESM and
+ * the CommonJS build in one process), known by the shared record of what
+ * the library made or, from a copy of another version, by its name and
+ * its values at fixed points, becomes this copy's own, so the fast
+ * kernels (which know built-ins by identity) and `Network.toJSON` treat
+ * it as one. Anything else is returned as it is.
+ */
+export function ownActivation(activation: unknown, where: string): Activation {
+  const checked = checkActivation(activation, where);
+  const own = builtIns.get(checked.name);
+  if (own === undefined || own === checked) return checked;
+  return isMade(checked) || behavesLike(checked, own) ? own : checked;
+}

@@ -10,6 +10,7 @@ import { ValueError } from '../errors.js';
 import type { Activation } from './activation-type.js';
 import { exactDecimal } from './big-math.js';
 import { describeValue } from '../boundary/describe.js';
+import { isMade, markMade } from './activation-store.js';
 
 /** @internal The sigmoid of one number, shared by the kernels. */
 export function sigmoidOf(z: number): number {
@@ -38,12 +39,12 @@ const kinkAtZero: readonly number[] = Object.freeze([0]);
  * Activation.identity.derivative(-0.5, -0.5); // => 1
  * ```
  */
-export const identity: Activation = Object.freeze({
+export const identity: Activation = markMade(Object.freeze({
   name: 'identity',
   apply: (z: number) => z,
   derivative: () => 1,
   big: Object.freeze({ apply: (z: BigNumber) => z }),
-});
+}));
 
 /**
  * The logistic sigmoid `f(z) = 1 / (1 + e^-z)`, with `f'(z) = a (1 - a)`.
@@ -58,12 +59,12 @@ export const identity: Activation = Object.freeze({
  * Activation.sigmoid.apply(-800); // => 0
  * ```
  */
-export const sigmoid: Activation = Object.freeze({
+export const sigmoid: Activation = markMade(Object.freeze({
   name: 'sigmoid',
   apply: sigmoidOf,
   derivative: (_z: number, a: number) => a * (1 - a),
   big: Object.freeze({ apply: bigSigmoid }),
-});
+}));
 
 /**
  * The hyperbolic tangent `f(z) = tanh z`, with `f'(z) = 1 - a^2`.
@@ -75,12 +76,12 @@ export const sigmoid: Activation = Object.freeze({
  * Activation.tanh.derivative(0, 0); // => 1
  * ```
  */
-export const tanh: Activation = Object.freeze({
+export const tanh: Activation = markMade(Object.freeze({
   name: 'tanh',
   apply: Math.tanh,
   derivative: (_z: number, a: number) => 1 - a * a,
   big: Object.freeze({ apply: (z: BigNumber) => z.tanh() }),
-});
+}));
 
 /**
  * The rectified linear unit `f(z) = max(z, 0)`, with `f'(z) = 1` for
@@ -93,14 +94,14 @@ export const tanh: Activation = Object.freeze({
  * Activation.relu.derivative(3, 3); // => 1
  * ```
  */
-export const relu: Activation = Object.freeze({
+export const relu: Activation = markMade(Object.freeze({
   name: 'relu',
   apply: (z: number) => (z > 0 ? z : 0),
   // NOTE: relu has no derivative at 0; we take 0 there, as most libraries do.
   derivative: (z: number) => (z > 0 ? 1 : 0),
   kinks: kinkAtZero,
   big: Object.freeze({ apply: (z: BigNumber, math: MathJsInstance) => (z.gt(0) ? z : math.bignumber(0)) }),
-});
+}));
 
 /**
  * The softplus `f(z) = ln(1 + e^z)`, a smooth relu, with `f'(z) = sigmoid(z)`.
@@ -115,13 +116,13 @@ export const relu: Activation = Object.freeze({
  * Activation.softplus.derivative(0, Math.LN2); // => 0.5
  * ```
  */
-export const softplus: Activation = Object.freeze({
+export const softplus: Activation = markMade(Object.freeze({
   name: 'softplus',
   // max(z, 0) + ln(1 + e^-|z|): exact for large |z| and never overflows.
   apply: (z: number) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
   derivative: (z: number) => sigmoidOf(z),
   big: Object.freeze({ apply: (z: BigNumber) => z.abs().neg().exp().plus(1).ln().plus(z.gt(0) ? z : 0) }),
-});
+}));
 
 /**
  * The longest activation name the library reads or defines. Names are
@@ -185,13 +186,22 @@ export function leakyRelu(alpha = 0.01): Activation {
   // NOTE: -0 would print as "leakyRelu(0)" and come back from its name as +0; take +0 from the start.
   const slope = alpha === 0 ? 0 : alpha;
   const exactSlope = exactDecimal(slope);
-  return Object.freeze({
+  return markMade(Object.freeze({
     name: leakyReluName(slope),
     apply: (z: number) => (z > 0 ? z : slope * z),
     // NOTE: at z = 0 the slope alpha is taken, matching relu's choice of the left side.
     derivative: (z: number) => (z > 0 ? 1 : slope),
     kinks: kinkAtZero,
     big: Object.freeze({ apply: (z: BigNumber) => (z.gt(0) ? z : z.times(exactSlope)) }),
-  });
+  }));
+}
+
+/**
+ * Whether `activation` is a `leakyRelu(alpha)` that some copy of the
+ * library made, so that its name rebuilds it; an object that only has
+ * such a name is not one.
+ */
+export function isLeakyRelu(activation: Activation): boolean {
+  return isMade(activation) && isLeakyReluName(activation.name);
 }
 

@@ -6,6 +6,7 @@ import type { Loss } from '../math/loss-type.js';
 import { squaredError } from '../math/losses.js';
 import type { Network } from '../model/network-record.js';
 import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
+import { checkCount, MAX_ENTRIES } from '../boundary/limits.js';
 import { createWorkspace, forwardModel, rowViews, type Model, type Workspace } from '../engine/flat-model.js';
 import { modelOf } from './network-record.js';
 import { checkColumns, checkResult, checkTarget } from '../boundary/validate.js';
@@ -20,11 +21,19 @@ export interface Batch {
   readonly loss: Loss;
 }
 
+/** Refuses a batch whose buffers (`rows` × the widest layer) would hold more than MAX_ENTRIES numbers. */
+function checkBatchSize(model: Model, rows: number, where: string): void {
+  let widest = 0;
+  for (let l = 1; l < model.sizes.length; l++) widest = Math.max(widest, model.sizes[l]);
+  checkCount(rows * widest, MAX_ENTRIES, `${where}: a batch of ${rows} examples through a layer of ${widest} neurons`);
+}
+
 /** Converts and checks a network, input, target and loss at once. */
 export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, loss: unknown, where: string): Batch {
   const model = modelOf(net, where);
   const x = toFlat(input, `${where}: input`);
   checkColumns(x, model.sizes[0], where, 'input');
+  checkBatchSize(model, x.rows, where);
   const t = toFlat(target, `${where}: target`);
   checkTarget(t, x, model.sizes[model.sizes.length - 1], where);
   const chosen = loss === undefined ? squaredError : checkLoss(loss, where);
@@ -48,6 +57,7 @@ export function forwardPass(net: Network, input: MatrixLike, where: string): Pas
   const model = modelOf(net, where);
   const x = toFlat(input, `${where}: input`);
   checkColumns(x, model.sizes[0], where, 'input');
+  checkBatchSize(model, x.rows, where);
   const ws = createWorkspace(model, x.rows);
   forwardModel(model, x.data, ws);
   const output = ws.a[model.weights.length - 1];

@@ -38,7 +38,7 @@ export interface GradientOptions {
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`
    */
-  readonly loss?: Loss;
+  readonly loss?: Loss | undefined;
 }
 
 /**

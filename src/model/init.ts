@@ -10,7 +10,8 @@ import type { Network } from '../model/network-record.js';
 import { networkFromWeights } from './network-record.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
 import { checkChoice, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
-import { checkActivation } from '../math/activation-type.js';
+import { ownActivation } from '../math/activation-registry.js';
+import { checkCount, MAX_LAYER_WEIGHTS } from '../boundary/limits.js';
 import { isLeakyReluName } from '../math/activations.js';
 
 /**
@@ -31,12 +32,12 @@ export interface InitOptions {
    * Not together with `activations`.
    * @defaultValue `Activation.sigmoid`
    */
-  readonly activation?: Activation;
+  readonly activation?: Activation | undefined;
   /**
    * The activation of the output layer. Not together with `activations`.
    * @defaultValue `Activation.identity`
    */
-  readonly outputActivation?: Activation;
+  readonly outputActivation?: Activation | undefined;
   /**
    * One activation per layer, from the input side: `sizes.length - 1` of
    * them, the last being the output layer's. An alternative to
@@ -45,13 +46,13 @@ export interface InitOptions {
    * `activation: f, outputActivation: g`.
    * @defaultValue none: `activation` and `outputActivation` apply
    */
-  readonly activations?: readonly Activation[];
+  readonly activations?: readonly Activation[] | undefined;
   /**
    * The seed of the random generator: an integer from 0 to 2^32 - 1. The
    * same seed gives bit-identical weights on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * How the weights are scaled, for every layer alike; see {@link InitScheme}.
    * @defaultValue `'he'` when `activation` is relu or a leakyRelu, else
@@ -59,20 +60,23 @@ export interface InitOptions {
    *   `'he'` for a relu or leakyRelu hidden layer and for the output layer
    *   above one, else `'xavier'`
    */
-  readonly scheme?: InitScheme;
+  readonly scheme?: InitScheme | undefined;
 }
 
 const WHERE = 'Network.init';
 const OPTION_NAMES = ['activation', 'outputActivation', 'activations', 'seed', 'scheme'];
 const SCHEMES: readonly InitScheme[] = ['xavier', 'he'];
 
-/** Refuses sizes that are not at least two positive integers. */
+/** Refuses sizes that are not at least two positive integers, or make a layer of more than MAX_LAYER_WEIGHTS weights. */
 function checkSizes(sizes: unknown): readonly number[] {
   if (!Array.isArray(sizes) || sizes.length < 2) {
     const got = Array.isArray(sizes) ? `[${sizes.join(', ')}]` : String(sizes);
     throw new ValueError(`${WHERE}: sizes must list at least 2 layer sizes (inputs, then each layer's neurons), got ${got}`);
   }
   sizes.forEach((size, i) => checkPositiveInteger(size, `sizes[${i}]`, WHERE));
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    checkCount((sizes[l] + 1) * sizes[l + 1], MAX_LAYER_WEIGHTS, `${WHERE}: layer ${l} ((${sizes[l]} + 1) × ${sizes[l + 1]} weights)`);
+  }
   return sizes;
 }
 
@@ -93,8 +97,8 @@ function schemeOf(scheme: unknown, activation: Activation): InitScheme {
 function activationsOf(options: InitOptions, layers: number): Activation[] {
   const { activations, activation, outputActivation } = options;
   if (activations === undefined) {
-    const hidden = checkActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
-    const output = checkActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
+    const hidden = ownActivation(activation === undefined ? builtIn.sigmoid : activation, `${WHERE}: activation`);
+    const output = ownActivation(outputActivation === undefined ? builtIn.identity : outputActivation, `${WHERE}: outputActivation`);
     return Array.from({ length: layers }, (_, l) => (l === layers - 1 ? output : hidden));
   }
   if (activation !== undefined || outputActivation !== undefined) {
@@ -111,7 +115,7 @@ function activationsOf(options: InitOptions, layers: number): Activation[] {
       [activations.length],
     );
   }
-  return Array.from(activations, (a, l) => checkActivation(a, `${WHERE}: activations[${l}]`));
+  return Array.from(activations, (a, l) => ownActivation(a, `${WHERE}: activations[${l}]`));
 }
 
 /**

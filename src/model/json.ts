@@ -5,90 +5,20 @@
  */
 import type { Activation } from '../math/activation-type.js';
 import { byName } from '../math/activation-registry.js';
-import { FormatError, UnknownNameError, ValueError } from '../errors.js';
+import { BackpropError, FormatError, UnknownNameError } from '../errors.js';
+import { documentOf, FORMAT, type NetworkJSON } from './json-document.js';
 import { create as createLayer, type Layer } from './layer.js';
 import type { Network } from '../model/network-record.js';
 import { modelOf, networkOf } from './network-record.js';
 import { describeValue } from '../boundary/describe.js';
-import { isLeakyReluName, MAX_NAME_LENGTH } from '../math/activations.js';
+import { MAX_NAME_LENGTH } from '../math/activations.js';
+import { MAX_LAYER_WEIGHTS } from '../boundary/limits.js';
 
-/** The `format` of every document `Network.toJSON` writes. */
-const FORMAT = 'mathjs-backprop/network';
 /** The versions of the format `Network.fromJSON` reads; `toJSON` writes the last. */
 const SUPPORTED_VERSIONS: readonly number[] = [1];
 const WHERE = 'Network.fromJSON';
 
-/**
- * One layer of a {@link NetworkJSON}: its activation by name and its
- * weights as rows of numbers.
- *
- * @example
- * ```ts
- * import type { LayerJSON } from 'mathjs-backprop';
- * const layer: LayerJSON = { activation: 'sigmoid', weights: [[0.5], [1], [-1]] };
- * layer.weights.length; // => 3
- * ```
- */
-export interface LayerJSON {
-  /**
-   * The activation's name, as `Activation.byName` finds it: a built-in
-   * name such as `"sigmoid"`, `"leakyRelu(0.01)"`, or the name a custom
-   * activation was given with `Activation.define`.
-   */
-  readonly activation: string;
-  /**
-   * The `(inputs + 1) × neurons` weights, row by row; row 0 holds the bias
-   * weights (on the constant input -1), as in `Layer.weights`.
-   */
-  readonly weights: readonly (readonly number[])[];
-}
-
-/**
- * A network saved by `Network.toJSON`: plain data that `JSON.stringify`
- * writes and `Network.fromJSON` reads back.
- *
- * @example
- * ```ts
- * import { Network, type NetworkJSON } from 'mathjs-backprop';
- * const saved: NetworkJSON = {
- *   format: 'mathjs-backprop/network',
- *   version: 1,
- *   layers: [{ activation: 'identity', weights: [[1], [2]] }],
- * };
- * Network.predict(Network.fromJSON(saved), [3]).toArray(); // => [5]
- * ```
- */
-export interface NetworkJSON {
-  /** Always `"mathjs-backprop/network"`: what the document is. */
-  readonly format: 'mathjs-backprop/network';
-  /** The version of the format; 1 is the only one so far. */
-  readonly version: 1;
-  /** The layers, from the input side; each takes as many inputs as the one before has neurons. */
-  readonly layers: readonly LayerJSON[];
-}
-
-/**
- * The name `activation` is saved under, after checking that
- * `Activation.byName` will find that very activation when the document is
- * read back (a `leakyRelu(alpha)` is rebuilt from its name, so any will do).
- */
-function savedName(activation: Activation, l: number): string {
-  const where = `Network.toJSON: layer ${l}'s activation "${activation.name}"`;
-  let found: Activation;
-  try {
-    found = byName(activation.name);
-  } catch {
-    throw new UnknownNameError(
-      `${where} is neither built in nor made with Activation.define, so it could not be read back; define it first`,
-      activation.name,
-    );
-  }
-  const same = found === activation || (found.apply === activation.apply && found.derivative === activation.derivative);
-  if (!same && !isLeakyReluName(activation.name)) {
-    throw new ValueError(`${where} is not the activation Activation.byName knows by that name, so reading it back would change the network`);
-  }
-  return activation.name;
-}
+export type { LayerJSON, NetworkJSON } from './json-document.js';
 
 /**
  * Saves a network as plain JSON data: the format's name and version, and
@@ -116,13 +46,7 @@ function savedName(activation: Activation, l: number): string {
  * ```
  */
 export function toJSON(net: Network): NetworkJSON {
-  const model = modelOf(net, 'Network.toJSON');
-  const layers = model.weights.map((data, l) => {
-    const cols = model.sizes[l + 1];
-    const weights = Array.from({ length: model.sizes[l] + 1 }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
-    return { activation: savedName(model.activations[l], l), weights };
-  });
-  return { format: FORMAT, version: 1, layers };
+  return documentOf(modelOf(net, 'Network.toJSON'));
 }
 
 function fail(path: string, problem: string): never {
@@ -161,21 +85,42 @@ function checkHeader(doc: Record<string, unknown>): void {
 function readActivation(value: unknown, path: string): Activation {
   if (value === undefined) fail(path, 'is missing; expected an activation name such as "sigmoid"');
   if (typeof value !== 'string') fail(path, `must be an activation name (a string), got ${describeValue(value)}`);
+  // NOTE: the length first, so a huge hostile name is refused before any of it is read.
   if (value.length > MAX_NAME_LENGTH) fail(path, `must be an activation name of at most ${MAX_NAME_LENGTH} characters, got one of ${value.length}`);
   try {
     return byName(value);
   } catch (error) {
-    if (!(error instanceof UnknownNameError)) throw error;
+    if (!(error instanceof UnknownNameError)) return refused(error, path);
     const at = error.message.indexOf('known:');
     const known = at < 0 ? '' : ` (${error.message.slice(at)})`;
     return fail(path, `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} is not a known activation${known}; define a custom one with Activation.define before reading the network`);
   }
 }
 
+/**
+ * Rethrows what a lower function refused while reading the document at
+ * `path` as a FormatError with that path, its message kept after the path.
+ */
+function refused(error: unknown, path: string): never {
+  if (error instanceof FormatError || !(error instanceof BackpropError)) throw error;
+  const message = error.message.replace(/^[\w.]+: /, '');
+  throw new FormatError(`${WHERE}: ${path} cannot be used: ${message}`, path);
+}
+
+/** Every entry of the array `value`, refusing a hole (`[a, , b]`, or one at the end) by its path. */
+function entriesOf(value: readonly unknown[], path: string): unknown[] {
+  const entries = new Array<unknown>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(value, i)) fail(`${path}[${i}]`, 'is a hole in the array; every entry must be given');
+    entries[i] = value[i];
+  }
+  return entries;
+}
+
 function readRow(value: unknown, path: string, cols: number): number[] {
   if (!Array.isArray(value)) fail(path, `must be an array of numbers, got ${describeValue(value)}`);
   if (value.length !== cols) fail(path, `must have ${cols} entries like row 0, got ${value.length}`);
-  return value.map((entry: unknown, c) => {
+  return entriesOf(value, path).map((entry, c) => {
     if (typeof entry !== 'number' || !Number.isFinite(entry)) fail(`${path}[${c}]`, `must be a finite number, got ${describeValue(entry)}`);
     return entry;
   });
@@ -185,10 +130,19 @@ function readWeights(value: unknown, path: string): number[][] {
   if (value === undefined) fail(path, 'is missing; expected (inputs + 1) rows of numbers, one column per neuron');
   if (!Array.isArray(value)) fail(path, `must be an array of rows, got ${describeValue(value)}`);
   if (value.length < 2) fail(path, `must have at least 2 rows (the bias row and one per input), got ${value.length}`);
-  if (!Array.isArray(value[0])) fail(`${path}[0]`, `must be an array of numbers, got ${describeValue(value[0])}`);
-  const cols = value[0].length;
+  const first: unknown = value[0];
+  if (!Array.isArray(first)) fail(`${path}[0]`, `must be an array of numbers, got ${describeValue(first)}`);
+  const cols = first.length;
   if (cols === 0) fail(`${path}[0]`, 'must not be empty: a layer needs at least one neuron');
-  return value.map((row: unknown, r) => readRow(row, `${path}[${r}]`, cols));
+  checkLayerSize(value.length, cols, path);
+  return entriesOf(value, path).map((row, r) => readRow(row, `${path}[${r}]`, cols));
+}
+
+/** Refuses a layer of more than MAX_LAYER_WEIGHTS weights before reading its rows. */
+function checkLayerSize(rows: number, cols: number, path: string): void {
+  if (rows * cols > MAX_LAYER_WEIGHTS) {
+    fail(path, `has ${rows} × ${cols} = ${rows * cols} weights, more than the ${MAX_LAYER_WEIGHTS} a layer may have`);
+  }
 }
 
 function readLayer(value: unknown, path: string, inputs: number | undefined): Layer {
@@ -198,7 +152,11 @@ function readLayer(value: unknown, path: string, inputs: number | undefined): La
   if (inputs !== undefined && weights.length !== inputs + 1) {
     fail(`${path}.weights`, `must have ${inputs + 1} rows (the bias row and one per neuron of the layer before, which has ${inputs}), got ${weights.length}`);
   }
-  return createLayer(weights, activation);
+  try {
+    return createLayer(weights, activation);
+  } catch (error) {
+    return refused(error, path);
+  }
 }
 
 /**
@@ -237,8 +195,12 @@ export function fromJSON(json: unknown): Network {
   if (!Array.isArray(layers)) fail('layers', `must be an array of layers, got ${describeValue(layers)}`);
   if (layers.length === 0) fail('layers', 'must hold at least one layer, got none');
   const read: Layer[] = [];
-  layers.forEach((layer: unknown, i) => {
+  entriesOf(layers, 'layers').forEach((layer, i) => {
     read.push(readLayer(layer, `layers[${i}]`, i === 0 ? undefined : read[i - 1].outputSize));
   });
-  return networkOf(read, WHERE);
+  try {
+    return networkOf(read, WHERE);
+  } catch (error) {
+    return refused(error, 'layers');
+  }
 }

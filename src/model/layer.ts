@@ -8,13 +8,14 @@ import type { Matrix } from 'mathjs';
 import type { Activation } from '../math/activation-type.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { freezeMatrix, sizeOf, toFlat, toMatrix, type MatrixLike } from '../boundary/convert.js';
-import { checkActivation } from '../math/activation-type.js';
+import { ownActivation } from '../math/activation-registry.js';
 import { describeValue } from '../boundary/describe.js';
 
 /**
  * A fully-connected layer with `inputSize` inputs and `outputSize` neurons.
- * Immutable: `weights` cannot be written to, and every update returns a new
- * layer.
+ * Deeply immutable: the layer is frozen, so assigning `activation`,
+ * `inputSize`, `outputSize` or `weights` throws in strict code; `weights`
+ * and its data and size are frozen too; every update returns a new layer.
  */
 export interface Layer {
   /**
@@ -43,6 +44,7 @@ class LayerRecord implements Layer {
     this.inputSize = inputSize;
     this.outputSize = outputSize;
     this.activation = activation;
+    Object.freeze(this);
   }
 
   get weights(): Matrix {
@@ -113,7 +115,6 @@ function checkedLayer(weights: MatrixLike, activation: Activation, where: string
       sizeOf(flat),
     );
   }
-  checkActivation(activation, where);
-  return new LayerRecord(flat.data, flat.rows - 1, flat.cols, activation);
+  return new LayerRecord(flat.data, flat.rows - 1, flat.cols, ownActivation(activation, where));
 }
 

@@ -9,10 +9,14 @@ import { layerData, layerFromData, ownLayer } from './layer.js';
 import { ShapeError, ValueError } from '../errors.js';
 import type { Model } from '../engine/flat-model.js';
 import { describeValue } from '../boundary/describe.js';
+import { documentOf, type NetworkJSON } from './json-document.js';
 
 /**
  * A stack of layers whose sizes chain: layer `i + 1` takes as many inputs as
- * layer `i` has neurons. Immutable: every update returns a new network.
+ * layer `i` has neurons. Deeply immutable: the network, its `layers` array,
+ * every layer and its weights are frozen (assigning to them throws in
+ * strict code), and every update returns a new network.
+ * `JSON.stringify(net)` writes what `Network.toJSON(net)` returns.
  */
 export interface Network {
   /** The layers, from the input side to the output side. */
@@ -23,9 +27,16 @@ class NetworkRecord implements Network {
   readonly layers: readonly Layer[];
   readonly #model: Model;
 
-  constructor(layers: readonly Layer[], model: Model) {
+  constructor(layers: readonly Layer[], model: Model, hidden?: { readonly key: symbol; readonly value: unknown }) {
     this.layers = layers;
     this.#model = model;
+    if (hidden !== undefined) Object.defineProperty(this, hidden.key, { value: hidden.value, enumerable: false });
+    Object.freeze(this);
+  }
+
+  /** What `JSON.stringify(net)` writes: the document `Network.toJSON(net)` returns. */
+  toJSON(): NetworkJSON {
+    return documentOf(this.#model);
   }
 
   static modelOf(net: NetworkRecord): Model {
@@ -59,6 +70,15 @@ export function networkOf(layers: readonly Layer[], where: string): Network {
     }
   }
   return new NetworkRecord(Object.freeze(own), modelFromLayers(own));
+}
+
+/**
+ * @internal The same network (the same layers and model) with one more
+ * property under `key`, not enumerable, set before it is frozen: how the
+ * testing kit tells fast-check to print a network as the code that makes it.
+ */
+export function withHiddenProperty(net: Network, key: symbol, value: unknown): Network {
+  return new NetworkRecord(net.layers, modelOf(net, 'withHiddenProperty'), { key, value });
 }
 
 /** The flat model of a network; a network not made here is checked first. */

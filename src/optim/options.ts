@@ -11,29 +11,29 @@ export interface SgdOptions {
    * The momentum μ, a finite number >= 0; 0 is plain gradient descent.
    * @defaultValue 0
    */
-  readonly momentum?: number;
+  readonly momentum?: number | undefined;
   /**
    * How much of each new gradient the momentum buffer leaves out, in `[0, 1]`.
    * @defaultValue 0
    */
-  readonly dampening?: number;
+  readonly dampening?: number | undefined;
   /**
    * Whether to step along `g + μ·b` (Nesterov momentum) rather than `b`;
    * needs `momentum > 0` and `dampening = 0`.
    * @defaultValue false
    */
-  readonly nesterov?: boolean;
+  readonly nesterov?: boolean | undefined;
   /**
    * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
    * @defaultValue 0
    */
-  readonly weightDecay?: number;
+  readonly weightDecay?: number | undefined;
   /**
    * Whether the bias row is decayed too. The bias sets where a neuron
    * switches, not how large its weights are, so it is left alone by default.
    * @defaultValue false
    */
-  readonly decayBias?: boolean;
+  readonly decayBias?: boolean | undefined;
 }
 
 /** Options of `Optimizer.adam`. */
@@ -42,33 +42,33 @@ export interface AdamOptions {
    * The step size η: positive and finite.
    * @defaultValue 0.001
    */
-  readonly learningRate?: number;
+  readonly learningRate?: number | undefined;
   /**
    * The decay of the running mean of the gradients, in `[0, 1)`.
    * @defaultValue 0.9
    */
-  readonly beta1?: number;
+  readonly beta1?: number | undefined;
   /**
    * The decay of the running mean of the squared gradients, in `[0, 1)`.
    * @defaultValue 0.999
    */
-  readonly beta2?: number;
+  readonly beta2?: number | undefined;
   /**
    * Added to the root of the mean square, so a weight with no gradient yet
    * does not divide by 0: positive and finite.
    * @defaultValue 1e-8
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
    * @defaultValue 0
    */
-  readonly weightDecay?: number;
+  readonly weightDecay?: number | undefined;
   /**
    * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
    * @defaultValue false
    */
-  readonly decayBias?: boolean;
+  readonly decayBias?: boolean | undefined;
 }
 
 /** Options of `Optimizer.adamW`: Adam's, with a decoupled weight decay. */
@@ -77,33 +77,33 @@ export interface AdamWOptions {
    * The step size η: positive and finite.
    * @defaultValue 0.001
    */
-  readonly learningRate?: number;
+  readonly learningRate?: number | undefined;
   /**
    * The decay of the running mean of the gradients, in `[0, 1)`.
    * @defaultValue 0.9
    */
-  readonly beta1?: number;
+  readonly beta1?: number | undefined;
   /**
    * The decay of the running mean of the squared gradients, in `[0, 1)`.
    * @defaultValue 0.999
    */
-  readonly beta2?: number;
+  readonly beta2?: number | undefined;
   /**
    * Added to the root of the mean square: positive and finite.
    * @defaultValue 1e-8
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The weight decay λ, a finite number >= 0: each step first shrinks the
    * weights by `η·λ·w`, apart from the gradient.
    * @defaultValue 0.01
    */
-  readonly weightDecay?: number;
+  readonly weightDecay?: number | undefined;
   /**
    * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
    * @defaultValue false
    */
-  readonly decayBias?: boolean;
+  readonly decayBias?: boolean | undefined;
 }
 
 /** Options of `Optimizer.rmsprop`. */
@@ -112,30 +112,30 @@ export interface RmspropOptions {
    * The step size η: positive and finite.
    * @defaultValue 0.01
    */
-  readonly learningRate?: number;
+  readonly learningRate?: number | undefined;
   /**
    * The decay of the running mean of the squared gradients, in `[0, 1)`.
    * @defaultValue 0.99
    */
-  readonly alpha?: number;
+  readonly alpha?: number | undefined;
   /**
    * Added to the root of the mean square: positive and finite.
    * @defaultValue 1e-8
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The momentum μ, a finite number >= 0; 0 for none.
    * @defaultValue 0
    */
-  readonly momentum?: number;
+  readonly momentum?: number | undefined;
   /**
    * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
    * @defaultValue 0
    */
-  readonly weightDecay?: number;
+  readonly weightDecay?: number | undefined;
   /**
    * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
    * @defaultValue false
    */
-  readonly decayBias?: boolean;
+  readonly decayBias?: boolean | undefined;
 }

@@ -32,7 +32,7 @@ export interface CosineScheduleOptions {
    * is refused by the optimisers.
    * @defaultValue 0
    */
-  readonly minimum?: number;
+  readonly minimum?: number | undefined;
 }
 
 /** Checks a schedule's arguments: an epoch that is a non-negative integer, a positive finite rate. */

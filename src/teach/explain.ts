@@ -22,7 +22,7 @@ export interface ExplainOptions {
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`
    */
-  readonly loss?: Loss;
+  readonly loss?: Loss | undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface MarkdownOptions {
    * to 17. Trailing zeros are dropped (`0.5`, `2.5595`).
    * @defaultValue 6
    */
-  readonly digits?: number;
+  readonly digits?: number | undefined;
   /**
    * The letters. `'notebook'`, for networks of two layers only, uses the
    * notebook's: inputs `x_i`, first-layer weights `V_{i,j}`, hidden sums
@@ -32,7 +32,7 @@ export interface MarkdownOptions {
    * Either way the bias input is index 0 and neurons count from 1.
    * @defaultValue `'auto'`
    */
-  readonly notation?: 'auto' | 'notebook' | 'layers';
+  readonly notation?: 'auto' | 'notebook' | 'layers' | undefined;
 }
 
 const WHERE = 'explanationToMarkdown';

@@ -6,11 +6,14 @@
  */
 import * as fc from 'fast-check';
 import type { Network } from '../index.js';
+import { withHiddenProperty } from '../model/network-record.js';
 
-/** `net`, printed by fast-check as `code`; the property is hidden from everything else. */
+/**
+ * `net` (a copy of it: networks are frozen), printed by fast-check as
+ * `code`; the property is hidden from everything else.
+ */
 export function printedAs(net: Network, code: string): Network {
-  Object.defineProperty(net, fc.toStringMethod, { value: () => code, enumerable: false, configurable: true });
-  return net;
+  return withHiddenProperty(net, fc.toStringMethod, () => code);
 }
 
 /** The activation as code: looked up by name, which works for built-in and defined ones. */

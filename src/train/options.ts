@@ -42,37 +42,37 @@ export interface TrainOptions {
    * above the number of examples means one batch of all of them.
    * @defaultValue 1
    */
-  readonly batchSize?: number;
+  readonly batchSize?: number | undefined;
   /**
    * Whether to shuffle the order of the examples before each epoch (by
    * Fisher–Yates with the seeded generator); `false` keeps the rows' order.
    * @defaultValue true
    */
-  readonly shuffle?: boolean;
+  readonly shuffle?: boolean | undefined;
   /**
    * The seed of the shuffle: an integer from 0 to 2^32 - 1. The same seed
    * gives the same order, so the same losses and weights, on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * The loss to minimise, of each batch the mean over its rows.
    * @defaultValue `Loss.squaredError`
    */
-  readonly loss?: Loss;
+  readonly loss?: Loss | undefined;
   /**
    * Called after each epoch with {@link EpochInfo}; returning `false` stops
    * training there (stopping on the third call leaves three losses), any
    * other return value goes on. Without it no per-epoch network is made.
    * @defaultValue none
    */
-  readonly onEpoch?: (info: EpochInfo) => boolean | void;
+  readonly onEpoch?: ((info: EpochInfo) => boolean | void) | undefined;
   /**
    * Held-out examples whose loss, with the weights at the end of each
    * epoch, is passed to `onEpoch` and returned as `validationLosses`.
    * @defaultValue none
    */
-  readonly validation?: ValidationData;
+  readonly validation?: ValidationData | undefined;
 }
 
 /** What `Network.train` returns. */
@@ -80,7 +80,7 @@ export interface TrainResult {
   /** The trained network: a new one, the input network is not changed. */
   readonly network: Network;
   /** The mean training loss of each epoch that ran: `losses[e]` for epoch `e`. */
-  readonly losses: readonly number[];
+  readonly losses: number[];
   /** The validation loss after each epoch; only when `validation` is given. */
-  readonly validationLosses?: readonly number[];
+  readonly validationLosses?: number[];
 }

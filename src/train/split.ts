@@ -22,7 +22,7 @@ export interface SplitOptions {
    * the classes' proportions.
    * @defaultValue none: the rows are split as one group
    */
-  readonly stratify?: MatrixLike;
+  readonly stratify?: MatrixLike | undefined;
 }
 
 /** What `Data.split` returns: row indices, each in exactly one of the two. */

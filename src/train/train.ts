@@ -179,7 +179,7 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
     checkFinite(b, [loss, validationLoss ?? 0], epoch, settings.learningRate);
     if (settings.onEpoch === undefined) continue;
     const network = snapshot(b);
-    const info: EpochInfo = v ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
+    const info: EpochInfo = validationLoss !== undefined ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
     if (settings.onEpoch(info) === false) break;
   }
   const network = snapshot(b);

@@ -23,14 +23,14 @@ export interface AlongOptions {
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`
    */
-  readonly loss?: Loss;
+  readonly loss?: Loss | undefined;
   /**
    * The seed of the random directions (an integer from 0 to 2^32 - 1),
    * drawn with the library's own generator: the same seed gives the same
    * directions on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * The arithmetic of the losses along the directions: `'bignumber'` takes
    * the forward passes, the change of the loss and the first-order term in
@@ -39,13 +39,13 @@ export interface AlongOptions {
    * `gradientCheck` does.
    * @defaultValue `'float64'`
    */
-  readonly reference?: 'float64' | 'bignumber';
+  readonly reference?: 'float64' | 'bignumber' | undefined;
   /**
    * The significant digits of the BigNumber reference, an integer from 20
    * to 1000; only with `reference: 'bignumber'`.
    * @defaultValue 50
    */
-  readonly digits?: number;
+  readonly digits?: number | undefined;
 }
 
 /** The checked common options and the gradient at `w`. */

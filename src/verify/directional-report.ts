@@ -12,7 +12,7 @@ export interface DirectionalCheckOptions extends AlongOptions {
    * How many random directions per layer.
    * @defaultValue 3
    */
-  readonly directions?: number;
+  readonly directions?: number | undefined;
   /**
    * The relative tolerance: a direction passes when
    * `|analytic - numeric| <= absoluteTolerance + tolerance · max(|analytic|, |numeric|) + roundOff`,
@@ -21,12 +21,12 @@ export interface DirectionalCheckOptions extends AlongOptions {
    * gradient, far below a factor of 2.
    * @defaultValue 1e-5 in float64; 1e-10 with `reference: 'bignumber'`
    */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
   /**
    * The absolute tolerance, for directional derivatives at or near zero.
    * @defaultValue `1e-8 · max(1, |L|)` in float64; `1e-12 · max(1, |L|)` with `reference: 'bignumber'`
    */
-  readonly absoluteTolerance?: number;
+  readonly absoluteTolerance?: number | undefined;
 }
 
 /** One direction of one layer in a {@link DirectionalCheckReport}. */

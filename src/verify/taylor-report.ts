@@ -14,7 +14,7 @@ export interface TaylorTestOptions extends AlongOptions {
    * integer from 2 to 40.
    * @defaultValue 8
    */
-  readonly steps?: number;
+  readonly steps?: number | undefined;
 }
 
 /** The residuals and orders along one direction. */
