@@ -16,6 +16,8 @@ export type { ActivationDefinition, BigActivation } from './math/activation-type
 export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './math/activation-check.js';
 export { Loss } from './namespaces/loss.js';
 export type { BigLoss } from './math/loss-type.js';
+export type { LossDefinition } from './math/loss-registry.js';
+export type { LossCheckOptions, LossCheckReport, LossCheckPoint } from './verify/loss-check-report.js';
 export { Layer } from './namespaces/layer.js';
 export type { LayerForward, LayerGradient } from './model/layer-pass.js';
 
