@@ -94,6 +94,7 @@ export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js
 export { networkToSVG } from './draw/network-svg.js';
 export type { NetworkSVGOptions } from './draw/network-drawing.js';
 export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './draw/loss-curve-svg.js';
+export { decisionBoundaryToSVG, type DecisionBoundarySVGOptions } from './draw/decision-boundary.js';
 
 // Errors
 export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError } from './errors.js';
