@@ -8,6 +8,7 @@
  * < math < engine < model < train, verify, teach, draw < namespaces).
  *
  * @packageDocumentation
+ * @module mathjs-backprop
  */
 
 // Building blocks
@@ -89,6 +90,7 @@ export type { AlongOptions } from './verify/along-setting.js';
 // Teaching
 export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';
 export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js';
+export type { BuiltInLossFormula } from './teach/loss-identity.js';
 
 // Pictures
 export { networkToSVG } from './draw/network-svg.js';

@@ -86,10 +86,10 @@ function modelProto(graph: Graph, sizes: readonly number[], dtype: OnnxDtype): o
  *
  * @param net - the network; not changed.
  * @param options - the number type, float32 (the default) or float64.
- * @throws {@link index!UnknownNameError | UnknownNameError} if a layer's
+ * @throws {@link "mathjs-backprop"!UnknownNameError | UnknownNameError} if a layer's
  *   activation is not a built-in one; the message names the layer and the
  *   activation.
- * @throws {@link index!ValueError | ValueError} if `net` is not a network,
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if `net` is not a network,
  *   `dtype` is neither `'float32'` nor `'float64'`, or (float32) a weight is
  *   too large for float32.
  * @throws Error if `onnx-proto` is not installed, saying how to install it.

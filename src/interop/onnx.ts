@@ -8,7 +8,7 @@
  * install it (`npm install onnx-proto`) to call `toONNX`; the entry point
  * itself loads without it.
  *
- * @module onnx
+ * @module mathjs-backprop/onnx
  */
 
 export { toONNX, type ONNXOptions } from './onnx-export.js';

@@ -53,10 +53,10 @@ function denseConfig(name: string, inputs: number, units: number, activation: st
  * each layer. Costs one pass over the weights.
  *
  * @param net - the network; not changed.
- * @throws {@link index!UnknownNameError | UnknownNameError} if a layer's
+ * @throws {@link "mathjs-backprop"!UnknownNameError | UnknownNameError} if a layer's
  *   activation is not a built-in one; the message names the layer and the
  *   activation.
- * @throws {@link index!ValueError | ValueError} if `net` is not a network or
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if `net` is not a network or
  *   a weight is too large for float32.
  * @returns new artifacts, for `tf.loadLayersModel(tf.io.fromMemory(artifacts))`
  *   or {@link writeTFJS}.

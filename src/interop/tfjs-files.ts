@@ -72,7 +72,7 @@ export async function writeTFJS(artifacts: TFJSArtifacts, directory: string): Pr
  * or below it.
  *
  * @param path - the directory holding `model.json`, or the path of the JSON file itself.
- * @throws {@link index!FormatError | FormatError} (a rejected promise) if
+ * @throws {@link "mathjs-backprop"!FormatError | FormatError} (a rejected promise) if
  *   the JSON is not a TF.js model file (no `modelTopology` or
  *   `weightsManifest`), or a manifest entry is malformed or points outside
  *   the directory; the file system's error if a file cannot be read.

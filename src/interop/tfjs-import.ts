@@ -101,7 +101,7 @@ function layerOf(plan: DensePlan, n: number, weights: Map<string, Weight>, bytes
  *
  * @param artifacts - `modelTopology` (the Keras config), `weightSpecs`,
  *   `weightData` and optionally `format`, as TF.js saves them; not changed.
- * @throws {@link index!FormatError | FormatError} if the artifacts are not
+ * @throws {@link "mathjs-backprop"!FormatError | FormatError} if the artifacts are not
  *   a Sequential model of those layers, a weight is missing, of the wrong
  *   shape or not finite, or `weightData` does not hold exactly the weights
  *   of `weightSpecs`; `path` says where, e.g. `modelTopology.config.layers[1]`.

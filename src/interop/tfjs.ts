@@ -10,7 +10,7 @@
  * TF.js is not a dependency: the artifacts are plain data, and this entry
  * point never loads it.
  *
- * @module tfjs
+ * @module mathjs-backprop/tfjs
  */
 
 export { toTFJS } from './tfjs-export.js';

@@ -87,7 +87,7 @@ const SHAPES = ['example', 'batch', 'either'];
  * @param size - how many inputs: a positive integer.
  * @param options - the range.
  * @defaultValue `options` is `{ min: -1, max: 1 }`
- * @throws {@link index!ValueError | ValueError} if `size` is not a positive
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if `size` is not a positive
  *   integer or the range is not finite with `min <= max`.
  * @returns an arbitrary of `number[]` of length `size`.
  *
@@ -143,7 +143,7 @@ export function targetOf(size: number, target: TargetSettings): fc.Arbitrary<num
  *
  * @param size - how many outputs: a positive integer.
  * @param options - the kind of target, and the range of `'values'`.
- * @throws {@link index!ValueError | ValueError} if `size` is not a positive
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if `size` is not a positive
  *   integer, `kind` is unknown, or the range is not finite with
  *   `min <= max`, or is given with another kind than `'values'`.
  * @returns an arbitrary of `number[]` of length `size`.
@@ -210,7 +210,7 @@ function endsOf(net: Network, where: string): [number, number] {
  *
  * @param net - the network the data is for; only its sizes are read.
  * @param options - one example or a batch, the rows, and the ranges.
- * @throws {@link index!ValueError | ValueError} if `net` has no layers or an
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if `net` has no layers or an
  *   option is unknown or out of range.
  * @returns an arbitrary of `{ input, target }`.
  *

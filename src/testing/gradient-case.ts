@@ -77,7 +77,7 @@ function marginOf(value: unknown, where: string): number {
  *
  * @param options - the network's sizes, activations and weight range (or
  *   `network`), the data's shape and ranges, and `kinkMargin`.
- * @throws {@link index!ValueError | ValueError} (when called) if an option
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} (when called) if an option
  *   is unknown or out of range, or `network` comes with network options.
  * @returns an arbitrary of {@link GradientCase}s.
  *

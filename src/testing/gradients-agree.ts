@@ -39,7 +39,7 @@ function worstMargin(report: GradientCheckReport): number {
  * every weight agrees, skips the case as inconclusive when the worst
  * failing entry misses its tolerance by at most `minMargin` times
  * (`margin = error / allowed error`), and otherwise throws a
- * {@link index!GradientCheckError | GradientCheckError} whose message is
+ * {@link "mathjs-backprop"!GradientCheckError | GradientCheckError} whose message is
  * the report's table. The shrunk counterexample is then one that fails
  * clearly, not one that differs from a passing case in the eighth digit.
  * Costs one `gradientCheck`.
@@ -50,9 +50,9 @@ function worstMargin(report: GradientCheckReport): number {
  *
  * @param testCase - `{ net, input, target }`, as `gradientCase` draws them.
  * @param options - those of `gradientCheck`, and `minMargin`.
- * @throws {@link index!GradientCheckError | GradientCheckError} when an
+ * @throws {@link "mathjs-backprop"!GradientCheckError | GradientCheckError} when an
  *   entry fails by more than `minMargin`; fast-check's precondition
- *   failure (a skip) for a near miss; {@link index!ValueError | ValueError}
+ *   failure (a skip) for a near miss; {@link "mathjs-backprop"!ValueError | ValueError}
  *   if `minMargin` is not a finite number >= 1.
  * @returns the report, when every weight agrees.
  *

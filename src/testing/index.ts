@@ -10,10 +10,11 @@
  *
  * fast-check is a peer dependency of this entry point only: install it
  * (`npm install --save-dev fast-check`) to use it; the main entry point
- * never loads it. Everything drawn is a plain array or a {@link index!Network | Network},
+ * never loads it. Everything drawn is a plain array or a {@link "mathjs-backprop"!Network | Network},
  * and is the same for the same fast-check seed.
  *
  * @packageDocumentation
+ * @module mathjs-backprop/testing
  */
 
 // Networks

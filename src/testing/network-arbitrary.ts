@@ -118,7 +118,7 @@ function layersArbitrary(sizes: readonly number[], shape: Shape, weights: Bounds
  * rebuilds it, every weight in full. Deterministic given fast-check's seed.
  *
  * @param options - the ranges of the sizes and weights and the activations.
- * @throws {@link index!ValueError | ValueError} (when called, not when
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} (when called, not when
  *   drawing) if an option is unknown, a size range has ends that are not
  *   integers >= 1 or a min above its max, a weight range is not finite, or
  *   an activation list is empty.
@@ -160,7 +160,7 @@ export function networksOf(options: NetworkArbitraryOptions, where: string): fc.
  *
  * @param options - the ranges of the sizes, and the activations; every
  *   hidden layer gets the same one, as `Network.init` gives it.
- * @throws {@link index!ValueError | ValueError} if an option is unknown or
+ * @throws {@link "mathjs-backprop"!ValueError | ValueError} if an option is unknown or
  *   out of range, as for {@link networkArbitrary}.
  * @returns an arbitrary of {@link Network}s.
  *
