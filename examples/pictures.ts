@@ -10,6 +10,10 @@
  * - `docs/images/iris-loss.svg`: the training loss of `trainIris()` (seed 3,
  *   100 epochs) and its loss on the 30 held-out test flowers after each
  *   epoch, drawn as the "validation" curve (`lossCurveToSVG`);
+ * - `docs/images/xor-boundary-epoch-{0,30,300}.svg`: the 2-4-1 XOR network of
+ *   `examples/xor.ts` (seed 1) after 0, 30 and 300 epochs, its predicted
+ *   probability of class 1 over the plane with the four points
+ *   (`decisionBoundaryToSVG`);
  * - in docs/notebook.md, the text between the markers {@link START} and
  *   {@link END}: `explanationToMarkdown` of the notebook's example, with
  *   every heading one level lower (`##` becomes `###`) so that it sits
@@ -25,10 +29,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Activation, explanationToMarkdown, Layer, lossCurveToSVG, Network, networkToSVG, type Explanation,
+  Activation, decisionBoundaryToSVG, explanationToMarkdown, Layer, Loss, lossCurveToSVG, Network, networkToSVG, type Explanation,
 } from '../src/index.js';
 import { isMain } from './data.js';
 import { trainIris } from './iris.js';
+import { XOR_INPUTS, XOR_TARGETS } from './xor.js';
 
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,6 +77,28 @@ export function notebookStepSVG(): string {
 export function irisLossSVG(): string {
   const { losses, validationLosses } = trainIris({ validateOnTest: true });
   return lossCurveToSVG({ losses, validationLosses }, { title: 'Iris, 4-8-3: softmax cross-entropy per epoch' });
+}
+
+/** The epochs after which the XOR pictures are drawn. */
+export const XOR_EPOCHS = [0, 30, 300];
+
+/** docs/images/xor-boundary-epoch-E.svg for each E of {@link XOR_EPOCHS}, by path. */
+export function xorBoundarySVGs(): Map<string, string> {
+  const pictures = new Map<string, string>();
+  let net = Network.init([2, 4, 1], { seed: 1, activation: Activation.sigmoid, outputActivation: Activation.sigmoid });
+  let done = 0;
+  for (const epochs of XOR_EPOCHS) {
+    if (epochs > done) {
+      net = Network.train(net, XOR_INPUTS, XOR_TARGETS, { learningRate: 1, epochs: epochs - done, seed: 1, loss: Loss.binaryCrossEntropy }).network;
+      done = epochs;
+    }
+    const svg = decisionBoundaryToSVG(net, {
+      points: XOR_INPUTS, labels: XOR_TARGETS.map(([t]) => t), xRange: [-0.5, 1.5], yRange: [-0.5, 1.5], cells: 40, size: 240,
+      title: `XOR after ${epochs} epoch${epochs === 1 ? '' : 's'}`,
+    });
+    pictures.set(`docs/images/xor-boundary-epoch-${epochs}.svg`, svg);
+  }
+  return pictures;
 }
 
 /**
@@ -128,6 +155,7 @@ export function generatedFiles(root: string = ROOT): Map<string, string> {
     ['docs/images/notebook-network.svg', notebookNetworkSVG()],
     ['docs/images/notebook-step.svg', notebookStepSVG()],
     ['docs/images/iris-loss.svg', irisLossSVG()],
+    ...xorBoundarySVGs(),
     [NOTEBOOK_GUIDE, withWalkthrough(guide)],
   ]);
 }

@@ -16,6 +16,8 @@ export type { ActivationDefinition, BigActivation } from './math/activation-type
 export type { ActivationCheckOptions, ActivationCheckReport, ActivationCheckFailure } from './math/activation-check.js';
 export { Loss } from './namespaces/loss.js';
 export type { BigLoss } from './math/loss-type.js';
+export type { LossDefinition } from './math/loss-registry.js';
+export type { LossCheckOptions, LossCheckReport, LossCheckPoint } from './verify/loss-check-report.js';
 export { Layer } from './namespaces/layer.js';
 export type { LayerForward, LayerGradient } from './model/layer-pass.js';
 
@@ -87,11 +89,13 @@ export type { AlongOptions } from './verify/along-setting.js';
 // Teaching
 export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';
 export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js';
+export type { BuiltInLossFormula } from './teach/loss-identity.js';
 
 // Pictures
 export { networkToSVG } from './draw/network-svg.js';
 export type { NetworkSVGOptions } from './draw/network-drawing.js';
 export { lossCurveToSVG, type LossHistory, type LossCurveSVGOptions } from './draw/loss-curve-svg.js';
+export { decisionBoundaryToSVG, type DecisionBoundarySVGOptions } from './draw/decision-boundary.js';
 
 // Errors
 export { BackpropError, ShapeError, ValueError, UnknownNameError, FormatError } from './errors.js';

@@ -4,6 +4,9 @@
  * its example to a loss below 1e-8, XOR is classified 4/4, Iris test
  * accuracy is at least 0.93, and the mpg network beats the linear baseline.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Network } from '../src/index.js';
 import { runDemo } from '../examples/demo.js';
@@ -65,14 +68,33 @@ describe('examples/mpg.ts', () => {
 });
 
 describe('examples/demo.ts', () => {
-  it('runDemo() prints the notebook, its walkthrough, a progress line per epoch and the Iris test accuracy', () => {
-    const lines: string[] = [];
-    const accuracy = runDemo((line) => lines.push(line));
-    expect(accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(lines.filter((line) => /^ {2}epoch +\d+: training loss \d\.\d{4}$/.test(line))).toHaveLength(100);
-    expect(lines[lines.length - 1]).toMatch(/^ {2}test accuracy \d+\.\d % \(30 flowers\)$/);
-    expect(lines.some((line) => line.includes('z_1'))).toBe(true);
-    // The walkthrough's line for the first hidden sum, as test/fixtures/notebook-explanation.md has it.
-    expect(lines).toContain('  z_{1} &= -1 \\cdot V_{0,1} + x_{1} \\cdot V_{1,1} + x_{2} \\cdot V_{2,1} = -1 \\cdot 1 + 1 \\cdot 1 + 2 \\cdot 0 = 0 \\\\');
+  it('runDemo() tells the notebook step as plain text, trains Iris, prints the accuracy and the paths it wrote', () => {
+    const out = mkdtempSync(join(tmpdir(), 'mathjs-backprop-demo-'));
+    try {
+      const lines: string[] = [];
+      const { testAccuracy, files } = runDemo({ log: (line) => lines.push(line), epochs: 20, out });
+      // The notebook's numbers, by hand in docs/notebook.md (and test/fixtures/notebook-golden): z = (0, -2, 3),
+      // y = -0.594965, loss (y - t)^2 = 31.303637, output delta 2(y - t) = -11.189931, new W_{0,1} = -0.118993.
+      expect(lines).toContain('  hidden layer 1 (sigmoid): z = (0, -2, 3), a = (0.5, 0.119203, 0.952574)');
+      expect(lines).toContain('  output y = (-0.594965), loss squaredError = 31.303637');
+      expect(lines).toContain('  output layer: delta = dL/dz = (-11.189931)');
+      expect(lines).toContain('  hidden layer 1: delta = dL/dz = (-5.594965, -3.524613, 0.505524)');
+      expect(lines).toContain('  output layer: new weights [[-0.118993], [2.559497], [3.133387], [0.065924]]');
+      expect(lines).toContain('2. Iris: a 4-8-3 network (tanh, softmax cross-entropy), 20 epochs on 120 flowers');
+      const accuracyLine = lines.find((line) => line.startsWith('  test accuracy '));
+      expect(accuracyLine).toBe(`  test accuracy ${(100 * testAccuracy).toFixed(1)} % (30 flowers)`);
+      expect(testAccuracy).toBeGreaterThan(0.6);
+      // No LaTeX and no line per epoch in the terminal story: it stays short.
+      expect(lines.some((line) => line.includes('\\') || line.includes('$'))).toBe(false);
+      expect(lines.length).toBeLessThan(30);
+      expect(files.map((f) => basename(f))).toEqual(['notebook-step.md', 'notebook-step.svg', 'iris-loss.svg', 'xor-boundary.svg']);
+      for (const file of files) {
+        expect(existsSync(file)).toBe(true);
+        expect(lines.some((line) => line.startsWith(`  ${file}: `))).toBe(true);
+      }
+      expect(readFileSync(files[0], 'utf8')).toContain('31.3036');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -4,3 +4,5 @@
  * @module
  */
 export { squaredError, binaryCrossEntropy, softmaxCrossEntropy } from '../math/losses.js';
+export { define } from '../math/loss-registry.js';
+export { check } from '../verify/loss-check.js';

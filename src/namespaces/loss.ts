@@ -19,7 +19,8 @@ export type Loss = LossType;
 /**
  * The built-in losses: `squaredError` (the default, the notebook's
  * `(y - t)^2`), `binaryCrossEntropy` for sigmoid outputs and
- * `softmaxCrossEntropy` for the logits of an identity output layer.
+ * `softmaxCrossEntropy` for the logits of an identity output layer; and
+ * `define` and `check` for a custom loss.
  *
  * @namespace
  */

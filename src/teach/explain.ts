@@ -13,6 +13,7 @@ import { stepWeights } from '../engine/kernels.js';
 import { createWorkspace, gradientModel, type Workspace } from '../engine/flat-model.js';
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
 import { checkOptionNames } from '../boundary/options.js';
+import { builtInLossOf, type BuiltInLossFormula } from './loss-identity.js';
 
 /** Options of `Network.explain`. */
 export interface ExplainOptions {
@@ -84,6 +85,13 @@ export interface Explanation {
   readonly output: readonly number[];
   /** The name of the loss, e.g. `"squaredError"`. */
   readonly lossName: string;
+  /**
+   * Which built-in loss this is, found by identity (the loss object is
+   * `Loss.squaredError`, ...), never by name; absent for a custom loss.
+   * `explanationToMarkdown` writes a built-in loss's formula only when it
+   * is set, and a custom loss as `name(y, t)`.
+   */
+  readonly builtInLoss?: BuiltInLossFormula;
   /** The loss `L(y, t)` before the step. */
   readonly loss: number;
   /** The step size η. */
@@ -204,6 +212,7 @@ export function explain(net: Network, input: MatrixLike, target: MatrixLike, opt
     target: Array.from(batch.target.data),
     output: [...layers[layers.length - 1].a],
     lossName: batch.loss.name,
+    ...builtInLossOf(batch.loss),
     loss,
     learningRate: rate,
     layers,

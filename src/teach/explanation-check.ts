@@ -6,6 +6,7 @@
 import { ShapeError, ValueError } from '../errors.js';
 import type { Explanation, LayerExplanation } from './explain.js';
 import { describeValue } from '../boundary/describe.js';
+import { BUILT_IN_LOSS_FORMULAS } from './loss-identity.js';
 
 /** Refuses anything but an array of `length` finite numbers (any length when undefined). */
 function checkVector(value: unknown, length: number | undefined, path: string, where: string): readonly number[] {
@@ -58,6 +59,9 @@ export function checkExplanation(value: unknown, where: string): Explanation {
   }
   if (typeof e.lossName !== 'string' || typeof e.loss !== 'number' || !Number.isFinite(e.loss)) {
     throw new ValueError(`${where}: explanation.lossName must be a string and explanation.loss a finite number`);
+  }
+  if (e.builtInLoss !== undefined && !BUILT_IN_LOSS_FORMULAS.includes(e.builtInLoss)) {
+    throw new ValueError(`${where}: explanation.builtInLoss must be absent or one of ${BUILT_IN_LOSS_FORMULAS.join(', ')}, got ${describeValue(e.builtInLoss)}`);
   }
   if (typeof e.learningRate !== 'number' || !Number.isFinite(e.learningRate) || e.learningRate <= 0) {
     throw new ValueError(`${where}: explanation.learningRate must be a positive finite number, got ${describeValue(e.learningRate)}`);

@@ -1,9 +1,10 @@
 /**
- * The formulas of activations and losses in LaTeX, by name, for the worked
+ * The formulas of activations and losses in LaTeX, for the worked
  * examples of `explanationToMarkdown`: each one written symbolically and,
  * where it helps, with the numbers put in.
  */
 import { latexFactor, latexName, latexNumber } from './latex.js';
+import type { BuiltInLossFormula } from './loss-identity.js';
 
 /** An activation's formulas in LaTeX. */
 export interface ActivationFormula {
@@ -63,28 +64,32 @@ export function dLossBy(y: string): string {
   return `\\frac{\\partial \\mathcal{L}}{\\partial ${y}}`;
 }
 
-/** The loss `L(y, t)` symbolically, then with the numbers put in when that is short. */
-export function lossFormula(name: string, s: LossSymbols, y: readonly number[], t: readonly number[], d: number): string[] {
+/**
+ * The loss `L(y, t)` symbolically, then with the numbers put in when that
+ * is short. `builtIn` (found by identity, see `loss-identity.ts`) picks a
+ * built-in loss's formula; a custom loss is written `name(y, t)`.
+ */
+export function lossFormula(builtIn: BuiltInLossFormula | undefined, name: string, s: LossSymbols, y: readonly number[], t: readonly number[], d: number): string[] {
   const one = s.y.length === 1;
-  if (name === 'squaredError') {
+  if (builtIn === 'squaredError') {
     const numbers = y.map((yk, k) => `(${latexNumber(yk, d)} - ${latexFactor(t[k], d)})^2`).join(' + ');
     return [one ? `(${s.y[0]} - ${s.t[0]})^2` : '\\sum_k (y_k - t_k)^2', numbers];
   }
-  if (name === 'binaryCrossEntropy') {
+  if (builtIn === 'binaryCrossEntropy') {
     const sum = one ? '' : '\\sum_k ';
     const [yk, tk] = one ? [s.y[0], s.t[0]] : ['y_k', 't_k'];
     return [`-${sum}\\left[${tk} \\ln ${yk} + (1 - ${tk}) \\ln(1 - ${yk})\\right]`];
   }
-  if (name === 'softmaxCrossEntropy') return ['-\\sum_k t_k \\ln \\operatorname{softmax}(y)_k'];
+  if (builtIn === 'softmaxCrossEntropy') return ['-\\sum_k t_k \\ln \\operatorname{softmax}(y)_k'];
   return [`${latexName(name)}(y, t)`];
 }
 
-/** `∂L/∂y_k` symbolically, then with the numbers put in when that is short. */
-export function lossGradientFormula(name: string, s: LossSymbols, k: number, y: number, t: number, d: number): string[] {
+/** `∂L/∂y_k` symbolically, then with the numbers put in when that is short; none for a custom loss. */
+export function lossGradientFormula(builtIn: BuiltInLossFormula | undefined, s: LossSymbols, k: number, y: number, t: number, d: number): string[] {
   const [yk, tk] = [s.y[k], s.t[k]];
-  if (name === 'squaredError') return [`2(${yk} - ${tk})`, `2 \\cdot ${latexFactor(y - t, d)}`];
-  if (name === 'binaryCrossEntropy') return [`\\frac{${yk} - ${tk}}{${yk} (1 - ${yk})}`];
-  if (name === 'softmaxCrossEntropy') {
+  if (builtIn === 'squaredError') return [`2(${yk} - ${tk})`, `2 \\cdot ${latexFactor(y - t, d)}`];
+  if (builtIn === 'binaryCrossEntropy') return [`\\frac{${yk} - ${tk}}{${yk} (1 - ${yk})}`];
+  if (builtIn === 'softmaxCrossEntropy') {
     const sub = s.y.length === 1 ? '' : `_{${k + 1}}`;
     return [`\\operatorname{softmax}(y)${sub} \\sum_j t_j - ${tk}`];
   }

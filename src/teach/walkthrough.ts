@@ -79,7 +79,7 @@ function lossSymbols(c: Context): LossSymbols {
 /** The loss of the output, symbolically, in numbers and its value. */
 export function lossSection(c: Context): string {
   const s = lossSymbols(c);
-  const parts = lossFormula(c.e.lossName, s, c.e.output, c.e.target, c.d);
+  const parts = lossFormula(c.e.builtInLoss, c.e.lossName, s, c.e.output, c.e.target, c.d);
   const equation = ['\\mathcal{L}', ...parts, latexNumber(c.e.loss, c.d)].join(' = ');
   return [
     '## The loss',
@@ -93,7 +93,7 @@ function outputDeltaLines(c: Context, k: number): string[] {
   const layer = c.e.layers[c.last];
   const f = activationFormula(layer.activation);
   const s = lossSymbols(c);
-  const gradient = lossGradientFormula(c.e.lossName, s, k, c.e.output[k], c.e.target[k], c.d);
+  const gradient = lossGradientFormula(c.e.builtInLoss, s, k, c.e.output[k], c.e.target[k], c.d);
   const delta = c.n.delta(c.last, k);
   const value = latexNumber(layer.delta[k], c.d);
   if (f.identity) return [line(delta, [...(gradient.length > 0 ? gradient : [dLossBy(s.y[k])]), value])];

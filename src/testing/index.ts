@@ -38,5 +38,8 @@ export {
 // Everything at once, for gradientCheck
 export { gradientCase, type GradientCase, type GradientCaseOptions } from './gradient-case.js';
 
+// Checking a case inside a property
+export { assertCaseGradients, type CaseGradientOptions } from './gradients-agree.js';
+
 // Ranges
 export type { SizeRange, ValueRange } from './options.js';

@@ -176,3 +176,26 @@ describe('explanationToMarkdown', () => {
     expect(shape.message).toBe('explanationToMarkdown: explanation.layers[0].delta must have 3 entries, got 2');
   });
 });
+
+describe('explanationToMarkdown with a custom loss', () => {
+  it('writes a custom loss by its own name even when it is called squaredError', async () => {
+    const { Activation, Layer, Network, explanationToMarkdown } = await import('../../src/index.js');
+    const net = Network.create([Layer.create([[0], [1]], Activation.identity)]);
+    // A plain object that borrows the built-in name but computes (y - t)^4.
+    const impostor = {
+      name: 'squaredError',
+      value: (y: ArrayLike<number>, t: ArrayLike<number>) => (y[0] - t[0]) ** 4,
+      gradient: (y: ArrayLike<number>, t: ArrayLike<number>, into: Float64Array) => { into[0] = 4 * (y[0] - t[0]) ** 3; },
+    };
+    const explanation = Network.explain(net, [3], [1], { learningRate: 0.1, loss: impostor });
+    expect(explanation.builtInLoss).toBeUndefined();
+    const markdown = explanationToMarkdown(explanation);
+    expect(markdown).toContain('\\operatorname{squaredError}(y, t)');
+    expect(markdown).not.toContain('(y - t)^2');
+    // by hand: y = 3, t = 1, so the loss is (3 - 1)^4 = 16.
+    expect(markdown).toMatch(/= 16\n/);
+    const builtIn = Network.explain(net, [3], [1], { learningRate: 0.1 });
+    expect(builtIn.builtInLoss).toBe('squaredError');
+    expect(explanationToMarkdown(builtIn)).toContain('(y - t)^2');
+  });
+});
