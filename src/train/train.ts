@@ -144,29 +144,37 @@ function progressOf(settings: Settings, model: Model, rows: number): Progress {
  * Trains a network by gradient descent and returns the trained copy with
  * its loss history. Each epoch shuffles the examples (unless `shuffle` is
  * false), cuts them into batches of `batchSize` rows (the last one
- * smaller when they do not divide evenly) and takes one step per batch,
- * exactly as `Network.sgdStep` on that batch would:
- * `weights = weights - learningRate · mean over the batch of ∂L/∂weights`.
+ * smaller when they do not divide evenly) and takes one step per batch:
+ * with `learningRate`, exactly as `Network.sgdStep` on that batch would,
+ * `weights = weights - learningRate · mean over the batch of ∂L/∂weights`;
+ * with `optimizer`, exactly as `Optimizer.step` would with that batch's
+ * gradient. A `schedule` sets each epoch's rate, `schedule(e, base)`.
  * `losses[e]` is the mean of epoch `e`'s batch losses, each taken with the
  * weights before its step. With `validation`, the loss on those examples
  * after each epoch is reported too. `onEpoch` sees each epoch's results
- * and stops training by returning `false`.
+ * and stops training by returning `false`; `earlyStopping` stops when the
+ * watched loss has not improved for `patience` epochs. The result's
+ * `checkpoint` lets a later call go on bit for bit with `resume`.
  * The input network is not changed: its weights are copied once, and the
- * loop then updates that copy in place without allocating. Costs about
- * three forward passes per example per epoch.
+ * loop then updates that copy in place without allocating per step. Costs
+ * about three forward passes per example per epoch, plus a few operations
+ * per weight per step for an optimiser.
  *
  * @param net - the network to start from; not changed.
  * @param inputs - `N × n`, one example per row.
  * @param targets - `N × m`, one target per row.
- * @param options - the learning rate and epochs, and optionally the batch
- *   size, shuffling, seed, loss, `onEpoch` and validation data.
+ * @param options - the learning rate or optimiser and the epochs, and
+ *   optionally the batch size, shuffling, seed, loss, schedule, early
+ *   stopping, checkpoint to resume from, `onEpoch` and validation data.
  * @throws {@link ShapeError} if the inputs, targets or validation data do
  *   not fit the network or each other, or are not matrices.
  * @throws {@link ValueError} if an option is missing, unknown or out of
- *   range, a number is not finite, or training diverges (a loss or weight
- *   becomes NaN or infinite).
- * @returns the trained network, `losses` and, with validation data,
- *   `validationLosses`.
+ *   range (both `learningRate` and `optimizer`, say), a number is not
+ *   finite, the schedule returns a rate that is not positive and finite,
+ *   the checkpoint does not fit the network, the data or the options, or
+ *   training diverges (a loss or weight becomes NaN or infinite).
+ * @returns the trained network, `losses`, `checkpoint` and, with
+ *   validation data, `validationLosses`; with early stopping, `bestEpoch`.
  *
  * @example
  * Fitting `y = -w_0 + w_1 · x` to x = 1, t = 2 from zero weights: the
@@ -183,6 +191,28 @@ function progressOf(settings: Settings, model: Model, rows: number): Progress {
  *   onEpoch: ({ loss }) => loss > 0, // stop once an epoch's loss is 0
  * });
  * early.losses; // => [4, 0]
+ * ```
+ *
+ * @example
+ * Adam's first step moves every weight by about its learning rate against
+ * the sign of its gradient: `m̂ = g`, `√v̂ = |g|`, so the step is
+ * `0.1 · 4 / (4 + 1e-8) = 0.09999999975` for the gradient [4, -4]. Three epochs in one call equal one and then two more from the
+ * checkpoint; early stopping on a loss that reaches 0 and stays there
+ * keeps the first epoch at 0.
+ * ```ts
+ * import { Network, Layer, Activation, Optimizer } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[0], [0]], Activation.identity)]);
+ * const optimizer = Optimizer.adam({ learningRate: 0.1 });
+ * const one = Network.train(net, [[1]], [[2]], { optimizer, epochs: 1 });
+ * one.network.layers[0].weights.toArray(); // => [[-0.09999999975], [0.09999999975]]
+ * const more = Network.train(one.network, [[1]], [[2]], { optimizer, epochs: 2, resume: one.checkpoint });
+ * const all = Network.train(net, [[1]], [[2]], { optimizer, epochs: 3 });
+ * const weights = (r: typeof all) => JSON.stringify(r.network.layers[0].weights.toArray());
+ * weights(more) === weights(all); // => true
+ * more.checkpoint.epochs; // => 3
+ * const stopped = Network.train(net, [[1]], [[2]], { learningRate: 0.25, epochs: 50, earlyStopping: { patience: 2 } });
+ * stopped.losses; // => [4, 0, 0, 0]
+ * stopped.bestEpoch; // => 1
  * ```
  */
 export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, options: TrainOptions): TrainResult {
