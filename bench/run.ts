@@ -108,6 +108,17 @@ function faster(a: ContenderResult | undefined, b: ContenderResult): ContenderRe
   return b.timing && b.timing.examplesPerSecond > a.timing.examplesPerSecond ? b : a;
 }
 
+/** The optimiser rows on W3 (bench/optimizers.ts), in a process of their own; '' if it fails. */
+function runOptimizers(quick: boolean): Promise<string> {
+  const args = ['--import', 'tsx', join(BENCH, 'optimizers.ts'), ...(quick ? ['--quick'] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('close', (code) => resolve(code === 0 ? `\n${stdout}` : `\n(optimiser rows unavailable: exit code ${code})\n`));
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.peers) preparePeers();
@@ -139,9 +150,10 @@ async function main(): Promise<void> {
     peak,
     load: `1-minute load average ${loadBefore.toFixed(2)} before the run (${loadavg()[0].toFixed(2)} after, counting the run itself)`,
   });
-  console.log('\n' + report);
+  const optimizers = options.workloads.includes('W3') ? await runOptimizers(options.quick) : '';
+  console.log('\n' + report + optimizers);
   mkdirSync(join(BENCH, 'results'), { recursive: true });
-  writeFileSync(join(BENCH, 'results', 'latest.md'), report);
+  writeFileSync(join(BENCH, 'results', 'latest.md'), report + optimizers);
   console.error('written to bench/results/latest.md');
 }
 

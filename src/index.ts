@@ -30,7 +30,9 @@ export type { InitOptions, InitScheme } from './model/init.js';
 export type { NetworkJSON, LayerJSON } from './model/json.js';
 
 // Training
-export type { TrainOptions, TrainResult, EpochInfo, ValidationData } from './train/options.js';
+export type {
+  TrainOptions, TrainResult, EpochInfo, ValidationData, EarlyStoppingOptions, TrainCheckpoint,
+} from './train/options.js';
 
 // Optimisers
 export { Optimizer } from './namespaces/optimizer.js';

@@ -22,7 +22,15 @@ export interface Random {
    * Every step is exact, so no rounding happens anywhere.
    */
   nextDouble(): number;
+  /**
+   * The four state words a, b, c, d as unsigned 32-bit integers: what
+   * {@link randomFromState} needs to go on with the same stream.
+   */
+  state(): [number, number, number, number];
 }
+
+/** The state of a generator: its four sfc32 words, each an integer from 0 to 2^32 - 1. */
+export type RandomState = readonly [number, number, number, number];
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
@@ -59,10 +67,26 @@ function splitmix32(seed: number): () => number {
  */
 export function createRandom(seed: number): Random {
   const mix = splitmix32(seed);
-  let a = mix() | 0;
-  let b = mix() | 0;
-  let c = mix() | 0;
-  let d = mix() | 0;
+  const random = sfc32(mix(), mix(), mix(), mix());
+  for (let i = 0; i < 12; i++) random.nextUint32();
+  return random;
+}
+
+/**
+ * The generator whose state words are `state` (as `random.state()` gave
+ * them): it draws on exactly as the one that gave the state would have.
+ * The words are not checked here: they come checked from the boundary.
+ */
+export function randomFromState(state: RandomState): Random {
+  return sfc32(state[0], state[1], state[2], state[3]);
+}
+
+/** sfc32 from the four state words, as it stands (no outputs discarded). */
+function sfc32(wordA: number, wordB: number, wordC: number, wordD: number): Random {
+  let a = wordA | 0;
+  let b = wordB | 0;
+  let c = wordC | 0;
+  let d = wordD | 0;
   const nextUint32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -71,9 +95,9 @@ export function createRandom(seed: number): Random {
     c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   };
-  for (let i = 0; i < 12; i++) nextUint32();
   const nextDouble = (): number => ((nextUint32() >>> 5) * TWO_POW_26 + (nextUint32() >>> 6)) / TWO_POW_53;
-  return { nextUint32, nextDouble };
+  const state = (): [number, number, number, number] => [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
+  return { nextUint32, nextDouble, state };
 }
 
 /**

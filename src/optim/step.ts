@@ -50,7 +50,7 @@ function readGradients(gradients: unknown, model: Model, where: string): Float64
 /** The new weights of layer `l` into `out`; `g` and `buffers` are the step's own and change. */
 function updateLayer(
   o: AnyOptimizer, w: Float64Array, g: Float64Array, buffers: LayerBuffers,
-  t: number, from: number, corrections: readonly [number, number], out: Float64Array,
+  t: number, from: number, c1: number, c2: number, out: Float64Array,
 ): void {
   if (o.name !== 'adamW' && o.weightDecay !== 0) decayGradient(g, w, o.weightDecay, from);
   switch (o.name) {
@@ -62,21 +62,20 @@ function updateLayer(
       // Decoupled decay first, into `out`; then Adam on the decayed weights, in place.
       if (o.weightDecay !== 0) decayWeights(w, o.learningRate, o.weightDecay, from, out);
       adamLayer(o.weightDecay !== 0 ? out : w, g, buffers.firstMoment, buffers.secondMoment,
-        o.beta1, o.beta2, corrections[0], corrections[1], o.epsilon, o.learningRate, out);
+        o.beta1, o.beta2, c1, c2, o.epsilon, o.learningRate, out);
       return;
     case 'adam':
       adamLayer(w, g, buffers.firstMoment, buffers.secondMoment,
-        o.beta1, o.beta2, corrections[0], corrections[1], o.epsilon, o.learningRate, out);
+        o.beta1, o.beta2, c1, c2, o.epsilon, o.learningRate, out);
       return;
     case 'rmsprop':
       rmspropLayer(w, g, buffers.squareAverage, o.momentum > 0 ? buffers.momentum : null, o.alpha, o.epsilon, o.momentum, o.learningRate, out);
   }
 }
 
-/** Adam's bias corrections `1 - beta1^t` and `1 - beta2^t`, once per step; unused by the others. */
-function correctionsAt(o: AnyOptimizer, t: number): readonly [number, number] {
-  if (o.name !== 'adam' && o.name !== 'adamW') return [1, 1];
-  return [1 - Math.pow(o.beta1, t), 1 - Math.pow(o.beta2, t)];
+/** Adam's bias correction `1 - beta^t`, once per step; 1 (unused) for the others. */
+function correctionAt(o: AnyOptimizer, t: number, which: 'beta1' | 'beta2'): number {
+  return o.name === 'adam' || o.name === 'adamW' ? 1 - Math.pow(o[which], t) : 1;
 }
 
 /**
@@ -90,9 +89,10 @@ export function stepFlat(
   o: AnyOptimizer, model: Model, grads: readonly Float64Array[], buffers: readonly LayerBuffers[],
   t: number, out: readonly Float64Array[],
 ): void {
-  const corrections = correctionsAt(o, t);
+  const c1 = correctionAt(o, t, 'beta1');
+  const c2 = correctionAt(o, t, 'beta2');
   for (let l = 0; l < model.weights.length; l++) {
-    updateLayer(o, model.weights[l], grads[l], buffers[l], t, o.decayBias ? 0 : model.sizes[l + 1], corrections, out[l]);
+    updateLayer(o, model.weights[l], grads[l], buffers[l], t, o.decayBias ? 0 : model.sizes[l + 1], c1, c2, out[l]);
   }
 }
 

@@ -7,10 +7,14 @@
 import type { MatrixLike } from '../boundary/convert.js';
 import type { Loss } from '../math/loss-type.js';
 import type { Network } from '../model/network-record.js';
+import type { OptimizerState, SgdOptimizer, AdamOptimizer, AdamWOptimizer, RmspropOptimizer } from '../optim/types.js';
 
 /** What `onEpoch` receives after each epoch of `Network.train`. */
 export interface EpochInfo {
-  /** The index of the epoch just finished, from 0: `loss` is `losses[epoch]`. */
+  /**
+   * The index of the epoch just finished, from 0, counted on from
+   * `resume.epochs` when resuming: `loss` is `losses[epoch - resume.epochs]`.
+   */
   readonly epoch: number;
   /** The epoch's training loss: the mean of its batch losses. */
   readonly loss: number;
@@ -28,10 +32,86 @@ export interface ValidationData {
   readonly targets: MatrixLike;
 }
 
+/** When `Network.train` stops early: the option `earlyStopping`. */
+export interface EarlyStoppingOptions {
+  /**
+   * How many epochs in a row may pass without an improvement before
+   * training stops: a positive integer.
+   */
+  readonly patience: number;
+  /**
+   * How much lower than the best so far a loss must be to count as an
+   * improvement: a finite number >= 0.
+   * @defaultValue 0
+   */
+  readonly minDelta?: number;
+  /**
+   * Whether the returned network (and checkpoint) is the best epoch's
+   * rather than the last one's.
+   * @defaultValue true
+   */
+  readonly restoreBest?: boolean;
+}
+
+/**
+ * Where a run of `Network.train` stopped, as plain JSON data: pass it as
+ * `resume`, with the network it returned, to go on bit for bit as if the
+ * run had never stopped. `JSON.parse(JSON.stringify(checkpoint))` works as
+ * well as the checkpoint itself.
+ */
+export interface TrainCheckpoint {
+  /** The layout of this record: 1. */
+  readonly version: 1;
+  /** How many epochs have been done in all, over every resumed run. */
+  readonly epochs: number;
+  /** The network's layer sizes, inputs first, checked against the network on resume. */
+  readonly sizes: readonly number[];
+  /** The four state words of the shuffle generator; null without shuffling. */
+  readonly random: readonly number[] | null;
+  /** The order of the examples after the last epoch's shuffle; null without shuffling. */
+  readonly order: readonly number[] | null;
+  /** The optimiser's state; null for plain SGD (`learningRate`). */
+  readonly optimizer: OptimizerState | null;
+}
+
 /** Options of `Network.train`. */
 export interface TrainOptions {
-  /** The step size η of every update: positive and finite. */
-  readonly learningRate: number;
+  /**
+   * The step size η of plain SGD, every update
+   * `weights - learningRate · gradient`: positive and finite. Give either
+   * this or `optimizer`, not both.
+   * @defaultValue none
+   */
+  readonly learningRate?: number;
+  /**
+   * The optimiser of every step, from `Optimizer.sgd`, `adam`, `adamW` or
+   * `rmsprop`; instead of `learningRate`. Each batch then takes exactly
+   * the step `Optimizer.step` would take with its gradients.
+   * @defaultValue none
+   */
+  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer;
+  /**
+   * The learning rate of each epoch: epoch `e` (from 0, counted on when
+   * resuming) steps with `schedule(e, base)`, `base` being `learningRate`
+   * or the optimiser's. Must return a positive finite number. Ready-made
+   * ones are in `Schedule`.
+   * @defaultValue none: every epoch uses the base rate
+   */
+  readonly schedule?: (epoch: number, learningRate: number) => number;
+  /**
+   * Stops when the validation loss (the training loss without
+   * `validation`) has not improved for `patience` epochs; see
+   * {@link EarlyStoppingOptions}.
+   * @defaultValue none
+   */
+  readonly earlyStopping?: EarlyStoppingOptions;
+  /**
+   * A checkpoint from an earlier run (`TrainResult.checkpoint`) to go on
+   * from; give the network that run returned. `epochs` then counts the
+   * epochs still to run, and `seed` is not used (the generator goes on).
+   * @defaultValue none
+   */
+  readonly resume?: TrainCheckpoint;
   /** How many passes over the data: a positive integer. */
   readonly epochs: number;
   /**
@@ -83,4 +163,11 @@ export interface TrainResult {
   readonly losses: number[];
   /** The validation loss after each epoch; only when `validation` is given. */
   readonly validationLosses?: number[];
+  /**
+   * With `earlyStopping`: the epoch (counted as `onEpoch` counts) whose
+   * watched loss was the lowest.
+   */
+  readonly bestEpoch?: number;
+  /** Where this run stopped (the best epoch, with `restoreBest`), to `resume` from. */
+  readonly checkpoint: TrainCheckpoint;
 }

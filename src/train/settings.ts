@@ -8,14 +8,21 @@ import { squaredError } from '../math/losses.js';
 import type { EpochInfo, TrainOptions, ValidationData } from './options.js';
 import { toFlat, type Flat, type MatrixLike } from '../boundary/convert.js';
 import { rowViews, type Model } from '../engine/flat-model.js';
-import { checkBoolean, checkFunction, checkOptionNames, checkPositiveInteger } from '../boundary/options.js';
+import {
+  checkBoolean, checkFunction, checkNumber, checkOptionNames, checkPositiveInteger, NON_NEGATIVE,
+} from '../boundary/options.js';
 import { checkSeed } from '../engine/random.js';
 import { checkColumns, checkLearningRate } from '../boundary/validate.js';
 import { checkLoss } from '../math/loss-type.js';
 import { describeValue } from '../boundary/describe.js';
+import { checkOptimizer, sgdOf } from '../optim/build.js';
+import type { AnyOptimizer } from '../optim/types.js';
 
 const WHERE = 'Network.train';
-const OPTION_NAMES = ['learningRate', 'epochs', 'batchSize', 'shuffle', 'seed', 'loss', 'onEpoch', 'validation'];
+const OPTION_NAMES = [
+  'learningRate', 'epochs', 'batchSize', 'shuffle', 'seed', 'loss', 'onEpoch', 'validation',
+  'optimizer', 'schedule', 'earlyStopping', 'resume',
+];
 
 /** Examples as the kernels take them: the inputs flat, the targets as row views. */
 export interface Dataset {
@@ -25,7 +32,14 @@ export interface Dataset {
 
 /** The options, checked, with their defaults filled in. */
 export interface Settings {
-  readonly learningRate: number;
+  /** The optimiser: the one given, or plain SGD at `learningRate`. */
+  readonly optimizer: AnyOptimizer;
+  /** Whether `learningRate` was given: the fused steps of plain SGD, today's bits. */
+  readonly plain: boolean;
+  readonly schedule: ((epoch: number, learningRate: number) => number) | undefined;
+  readonly earlyStopping: EarlyStopping | undefined;
+  /** The checkpoint to go on from, unchecked yet (checkpoint.ts reads it against the data). */
+  readonly resume: unknown;
   readonly epochs: number;
   readonly batchSize: number;
   readonly shuffle: boolean;
@@ -70,11 +84,48 @@ function validationOf(validation: unknown, model: Model): Dataset {
   return datasetOf(v.inputs, v.targets, model, 'validation.');
 }
 
+/** Early stopping, checked, its defaults filled in. */
+export interface EarlyStopping {
+  readonly patience: number;
+  readonly minDelta: number;
+  readonly restoreBest: boolean;
+}
+
+function earlyStoppingOf(value: unknown): EarlyStopping {
+  const where = `${WHERE}: earlyStopping`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValueError(`${where} must be an object { patience, minDelta?, restoreBest? }, got ${describeValue(value)}`);
+  }
+  const { patience, minDelta = 0, restoreBest = true } = checkOptionNames(value as Record<string, unknown>, ['patience', 'minDelta', 'restoreBest'], where);
+  return {
+    patience: checkPositiveInteger(patience, 'earlyStopping.patience', WHERE),
+    minDelta: checkNumber(minDelta, NON_NEGATIVE, 'earlyStopping.minDelta', WHERE),
+    restoreBest: checkBoolean(restoreBest, 'earlyStopping.restoreBest', WHERE),
+  };
+}
+
+/** The optimiser of the options: `optimizer`, or plain SGD at `learningRate`; never both. */
+function optimizerOf(options: TrainOptions): { optimizer: AnyOptimizer; plain: boolean } {
+  if (options.optimizer === undefined) {
+    const learningRate = checkLearningRate(options.learningRate, WHERE);
+    return { optimizer: sgdOf({ learningRate }, WHERE), plain: true };
+  }
+  if (options.learningRate !== undefined) {
+    throw new ValueError(
+      `${WHERE}: give learningRate or optimizer, not both (the optimizer has its own learningRate), got learningRate ${describeValue(options.learningRate)} and an optimizer`,
+    );
+  }
+  return { optimizer: checkOptimizer(options.optimizer, WHERE), plain: false };
+}
+
 export function settingsOf(options: TrainOptions, model: Model): Settings {
   checkOptionNames(options, OPTION_NAMES, WHERE);
-  const { batchSize = 1, shuffle = true, seed = 0, loss, onEpoch, validation } = options;
+  const { batchSize = 1, shuffle = true, seed = 0, loss, onEpoch, validation, schedule, earlyStopping } = options;
   return {
-    learningRate: checkLearningRate(options.learningRate, WHERE),
+    ...optimizerOf(options),
+    schedule: schedule === undefined ? undefined : checkFunction(schedule, 'schedule', WHERE),
+    earlyStopping: earlyStopping === undefined ? undefined : earlyStoppingOf(earlyStopping),
+    resume: options.resume,
     epochs: checkPositiveInteger(options.epochs, 'epochs', WHERE),
     batchSize: checkPositiveInteger(batchSize, 'batchSize', WHERE),
     shuffle: checkBoolean(shuffle, 'shuffle', WHERE),

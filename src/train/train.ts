@@ -13,8 +13,13 @@ import { stepWeights } from '../engine/kernels.js';
 import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, type Workspace } from '../engine/flat-model.js';
 import { compiledStepOf } from '../engine/compiled-step.js';
 import { modelOf, networkFromWeights } from '../model/network-record.js';
-import { createRandom, shuffleInPlace, type Random } from '../engine/random.js';
+import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
+import { checkpointOf, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
+import { createWatch, watchEpoch } from './early-stop.js';
+import { stepFlat } from '../optim/step.js';
+import { optimizerForEpoch } from '../optim/rate.js';
+import type { AnyOptimizer } from '../optim/types.js';
 
 
 const WHERE = 'Network.train';
@@ -23,7 +28,6 @@ const WHERE = 'Network.train';
 interface Buffers {
   /** The model over the working copy of the weights, updated in place. */
   readonly model: Model;
-  readonly order: Uint32Array;
   /** The input rows of the current batch, `batchSize × n`. */
   readonly gather: Float64Array;
   /** The target rows of the current batch (views, not copies). */
@@ -31,7 +35,7 @@ interface Buffers {
   readonly full: Workspace;
   readonly partial: Workspace | null;
   readonly validation: Workspace | null;
-  /** The straight-line step of a tiny network with squared error, or null. */
+  /** The straight-line step of a tiny network with squared error (plain SGD only), or null. */
   readonly compiled: CompiledStep | null;
 }
 
@@ -42,54 +46,67 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
   const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size]);
   return {
     model: working,
-    order: Uint32Array.from({ length: rows }, (_, i) => i),
     gather: new Float64Array(size * model.sizes[0]),
     targets: Array.from({ length: size }, () => data.targetRows[0]),
     full: createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
-    compiled: compiledStepOf(working, settings.loss),
+    compiled: settings.plain ? compiledStepOf(working, settings.loss) : null,
   };
 }
 
 /**
- * One step on the single example `row`: the compiled step when there is one,
- * which reads the example where it lies, else the fused step of the loops.
+ * Plain SGD's step on the single example `row`: the compiled step when
+ * there is one, which reads the example where it lies, else the fused step.
  */
-function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number, ws: Workspace): number {
+function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number, ws: Workspace, rate: number): number {
   const n = b.model.sizes[0];
   const x = data.x.data;
   const target = data.targetRows[row];
-  if (b.compiled !== null) return b.compiled(b.model.weights, x, row * n, target, 0, settings.learningRate);
+  if (b.compiled !== null) return b.compiled(b.model.weights, x, row * n, target, 0, rate);
   for (let i = 0; i < n; i++) b.gather[i] = x[row * n + i];
-  return exampleStep(b.model, b.gather, target, settings.loss, settings.learningRate, ws);
+  return exampleStep(b.model, b.gather, target, settings.loss, rate, ws);
 }
 
-/** One step on the `ws.rows` examples from `order[start]` on; returns their mean loss. */
-function stepBatch(b: Buffers, data: Dataset, settings: Settings, start: number, ws: Workspace): number {
-  if (ws.rows === 1) return stepExample(b, data, settings, b.order[start], ws);
+/** Copies the `ws.rows` examples from `order[start]` on into the batch buffers. */
+function gatherBatch(b: Buffers, data: Dataset, order: Uint32Array, start: number, ws: Workspace): void {
   const n = b.model.sizes[0];
   const x = data.x.data;
   for (let r = 0; r < ws.rows; r++) {
-    const row = b.order[start + r];
+    const row = order[start + r];
     b.targets[r] = data.targetRows[row];
     for (let i = 0; i < n; i++) b.gather[r * n + i] = x[row * n + i];
   }
+}
+
+/**
+ * One step on the `ws.rows` examples from `order[start]` on; returns their
+ * mean loss. Plain SGD takes today's kernels; an optimiser takes the batch
+ * gradient and then `stepFlat` in place, as `Optimizer.step` would.
+ */
+function stepBatch(b: Buffers, data: Dataset, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): number {
+  if (settings.plain && ws.rows === 1) return stepExample(b, data, settings, p.order[start], ws, o.learningRate);
+  gatherBatch(b, data, p.order, start, ws);
   const loss = gradientModel(b.model, b.gather, b.targets, settings.loss, ws);
   const weights = b.model.weights;
-  for (let l = 0; l < weights.length; l++) stepWeights(weights[l], ws.grads[l], settings.learningRate, weights[l]);
+  if (settings.plain) {
+    for (let l = 0; l < weights.length; l++) stepWeights(weights[l], ws.grads[l], o.learningRate, weights[l]);
+  } else {
+    p.step++;
+    stepFlat(o, b.model, ws.grads, p.buffers, p.step, weights);
+  }
   return loss;
 }
 
 /** One pass over the data; returns the mean of its batch losses. */
-function runEpoch(b: Buffers, data: Dataset, settings: Settings, random: Random | null): number {
-  if (random !== null) shuffleInPlace(b.order, random);
+function runEpoch(b: Buffers, data: Dataset, settings: Settings, p: Progress, o: AnyOptimizer): number {
+  if (p.random !== null) shuffleInPlace(p.order, p.random);
   const size = b.full.rows;
   let total = 0;
   let batches = 0;
-  for (let start = 0; start < b.order.length; start += size) {
-    const ws = start + size <= b.order.length ? b.full : (b.partial as Workspace);
-    total += stepBatch(b, data, settings, start, ws);
+  for (let start = 0; start < p.order.length; start += size) {
+    const ws = start + size <= p.order.length ? b.full : (b.partial as Workspace);
+    total += stepBatch(b, data, settings, p, start, ws, o);
     batches++;
   }
   return total / batches;
@@ -117,33 +134,48 @@ function snapshot(b: Buffers): Network {
   return networkFromWeights(b.model, b.model.weights.map((w) => w.slice()));
 }
 
+/** Where the run starts: a checked checkpoint, or a fresh start from the seed. */
+function progressOf(settings: Settings, model: Model, rows: number): Progress {
+  const { optimizer, plain, shuffle } = settings;
+  if (settings.resume !== undefined) return readCheckpoint(settings.resume, optimizer, plain, shuffle, model, rows);
+  return freshProgress(optimizer, plain, model, rows, shuffle ? createRandom(settings.seed) : null);
+}
+
 /**
  * Trains a network by gradient descent and returns the trained copy with
  * its loss history. Each epoch shuffles the examples (unless `shuffle` is
  * false), cuts them into batches of `batchSize` rows (the last one
- * smaller when they do not divide evenly) and takes one step per batch,
- * exactly as `Network.sgdStep` on that batch would:
- * `weights = weights - learningRate · mean over the batch of ∂L/∂weights`.
+ * smaller when they do not divide evenly) and takes one step per batch:
+ * with `learningRate`, exactly as `Network.sgdStep` on that batch would,
+ * `weights = weights - learningRate · mean over the batch of ∂L/∂weights`;
+ * with `optimizer`, exactly as `Optimizer.step` would with that batch's
+ * gradient. A `schedule` sets each epoch's rate, `schedule(e, base)`.
  * `losses[e]` is the mean of epoch `e`'s batch losses, each taken with the
  * weights before its step. With `validation`, the loss on those examples
  * after each epoch is reported too. `onEpoch` sees each epoch's results
- * and stops training by returning `false`.
+ * and stops training by returning `false`; `earlyStopping` stops when the
+ * watched loss has not improved for `patience` epochs. The result's
+ * `checkpoint` lets a later call go on bit for bit with `resume`.
  * The input network is not changed: its weights are copied once, and the
- * loop then updates that copy in place without allocating. Costs about
- * three forward passes per example per epoch.
+ * loop then updates that copy in place without allocating per step. Costs
+ * about three forward passes per example per epoch, plus a few operations
+ * per weight per step for an optimiser.
  *
  * @param net - the network to start from; not changed.
  * @param inputs - `N × n`, one example per row.
  * @param targets - `N × m`, one target per row.
- * @param options - the learning rate and epochs, and optionally the batch
- *   size, shuffling, seed, loss, `onEpoch` and validation data.
+ * @param options - the learning rate or optimiser and the epochs, and
+ *   optionally the batch size, shuffling, seed, loss, schedule, early
+ *   stopping, checkpoint to resume from, `onEpoch` and validation data.
  * @throws {@link ShapeError} if the inputs, targets or validation data do
  *   not fit the network or each other, or are not matrices.
  * @throws {@link ValueError} if an option is missing, unknown or out of
- *   range, a number is not finite, or training diverges (a loss or weight
- *   becomes NaN or infinite).
- * @returns the trained network, `losses` and, with validation data,
- *   `validationLosses`.
+ *   range (both `learningRate` and `optimizer`, say), a number is not
+ *   finite, the schedule returns a rate that is not positive and finite,
+ *   the checkpoint does not fit the network, the data or the options, or
+ *   training diverges (a loss or weight becomes NaN or infinite).
+ * @returns the trained network, `losses`, `checkpoint` and, with
+ *   validation data, `validationLosses`; with early stopping, `bestEpoch`.
  *
  * @example
  * Fitting `y = -w_0 + w_1 · x` to x = 1, t = 2 from zero weights: the
@@ -161,27 +193,64 @@ function snapshot(b: Buffers): Network {
  * });
  * early.losses; // => [4, 0]
  * ```
+ *
+ * @example
+ * Adam's first step moves every weight by about its learning rate against
+ * the sign of its gradient: `m̂ = g`, `√v̂ = |g|`, so the step is
+ * `0.1 · 4 / (4 + 1e-8) = 0.09999999975` for the gradient [4, -4]. Three epochs in one call equal one and then two more from the
+ * checkpoint; early stopping on a loss that reaches 0 and stays there
+ * keeps the first epoch at 0.
+ * ```ts
+ * import { Network, Layer, Activation, Optimizer } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[0], [0]], Activation.identity)]);
+ * const optimizer = Optimizer.adam({ learningRate: 0.1 });
+ * const one = Network.train(net, [[1]], [[2]], { optimizer, epochs: 1 });
+ * one.network.layers[0].weights.toArray(); // => [[-0.09999999975], [0.09999999975]]
+ * const more = Network.train(one.network, [[1]], [[2]], { optimizer, epochs: 2, resume: one.checkpoint });
+ * const all = Network.train(net, [[1]], [[2]], { optimizer, epochs: 3 });
+ * const weights = (r: typeof all) => JSON.stringify(r.network.layers[0].weights.toArray());
+ * weights(more) === weights(all); // => true
+ * more.checkpoint.epochs; // => 3
+ * const stopped = Network.train(net, [[1]], [[2]], { learningRate: 0.25, epochs: 50, earlyStopping: { patience: 2 } });
+ * stopped.losses; // => [4, 0, 0, 0]
+ * stopped.bestEpoch; // => 1
+ * ```
  */
 export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, options: TrainOptions): TrainResult {
   const model = modelOf(net, WHERE);
   const settings = settingsOf(options, model);
   const data = datasetOf(inputs, targets, model, '');
   const b = buffersOf(model, data, settings);
-  const random = settings.shuffle ? createRandom(settings.seed) : null;
+  const progress = progressOf(settings, model, data.x.rows);
+  const watch = settings.earlyStopping && createWatch();
   const v = settings.validation;
   const losses: number[] = [];
   const validationLosses: number[] = [];
-  for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    const loss = runEpoch(b, data, settings, random);
+  const first = progress.epochs;
+  for (let epoch = first; epoch < first + settings.epochs; epoch++) {
+    const o = optimizerForEpoch(settings.optimizer, settings.schedule, epoch, WHERE);
+    const loss = runEpoch(b, data, settings, progress, o);
+    progress.epochs = epoch + 1;
     losses.push(loss);
     const validationLoss = v && lossModel(b.model, v.x.data, v.targetRows, settings.loss, b.validation as Workspace);
     if (validationLoss !== undefined) validationLosses.push(validationLoss);
-    checkFinite(b, [loss, validationLoss ?? 0], epoch, settings.learningRate);
-    if (settings.onEpoch === undefined) continue;
-    const network = snapshot(b);
-    const info: EpochInfo = validationLoss !== undefined ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
-    if (settings.onEpoch(info) === false) break;
+    checkFinite(b, [loss, validationLoss ?? 0], epoch, o.learningRate);
+    const stop = watch ? watchEpoch(watch, settings.earlyStopping!, validationLoss ?? loss, epoch, b.model.weights, progress) : false;
+    if (settings.onEpoch !== undefined) {
+      const network = snapshot(b);
+      const info: EpochInfo = validationLoss !== undefined ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
+      if (settings.onEpoch(info) === false) break;
+    }
+    if (stop) break;
   }
-  const network = snapshot(b);
-  return v ? { network, losses, validationLosses } : { network, losses };
+  const best = watch && watch.bestWeights !== null && watch.bestProgress !== null ? watch : undefined;
+  // NOTE: the working weights may live in the kernels' memory: the result is a copy.
+  const network = best ? networkFromWeights(b.model, best.bestWeights!) : snapshot(b);
+  const checkpoint = checkpointOf(best ? best.bestProgress! : progress, settings.optimizer, settings.plain, model);
+  return {
+    network, losses,
+    ...(v ? { validationLosses } : {}),
+    ...(watch ? { bestEpoch: watch.bestEpoch } : {}),
+    checkpoint,
+  };
 }
