@@ -12,7 +12,9 @@ import type { Model } from '../engine/flat-model.js';
 import { checkOptimizer } from '../optim/build.js';
 import { stepFlat } from '../optim/step.js';
 import { readState, stateOf, zeroBuffers } from '../optim/state.js';
-import type { AnyOptimizer, OptimizerState } from '../optim/types.js';
+import type {
+  AdamOptimizer, AdamWOptimizer, AnyOptimizer, OptimizerState, RmspropOptimizer, SgdOptimizer,
+} from '../optim/types.js';
 
 /** One layer's part of an optimiser step, each matrix `(n + 1) × m` like the weights. */
 export interface OptimizerLayerExplanation {
@@ -40,11 +42,16 @@ export interface OptimizerLayerExplanation {
 /** The optimiser's part of an explanation: which one, which step, and the state after it. */
 export interface OptimizerExplanation {
   /** The optimiser record, every field filled in. */
-  readonly settings: AnyOptimizer;
+  readonly settings: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer;
   /** The step count `t` of this step, from 1. */
   readonly step: number;
   /** Adam and AdamW: the bias corrections `1 - β1^t` and `1 - β2^t`. */
-  readonly corrections?: { readonly beta1: number; readonly beta2: number };
+  readonly corrections?: {
+    /** `1 - β1^t`, which divides `m`. */
+    readonly beta1: number;
+    /** `1 - β2^t`, which divides `v`. */
+    readonly beta2: number;
+  };
   /** The state after the step: pass it as `state` to explain the next step. */
   readonly state: OptimizerState;
 }
