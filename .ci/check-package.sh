@@ -160,7 +160,9 @@ tar -tzf "$tarball" | sort | tee "$work/contents.txt"
 for f in package/package.json package/README.md package/LICENSE package/dist/{index,testing,tfjs,onnx}.{js,cjs,d.ts,d.cts}; do
   grep -qx "$f" "$work/contents.txt" || fail "the tarball lacks ${f#package/}"
 done
-if grep -E '^package/(src|test|bench|examples|node_modules|docs)/' "$work/contents.txt"; then
+# The guides and their pictures ship (the README links to them); the API
+# site (docs/api/) and everything else under docs/ does not.
+if grep -E '^package/(src|test|bench|examples|node_modules)/|^package/docs/(api/|[^/]+$)' "$work/contents.txt" | grep -vE '^package/docs/[^/]+\.md$'; then
   fail "the tarball holds files that are not part of the published package (above)"
 fi
 

@@ -28,6 +28,8 @@ export interface IrisOptions {
    * choose anything. Default `false`.
    */
   readonly validateOnTest?: boolean;
+  /** The step: plain SGD's learning rate or an optimiser. Default `{ learningRate: 0.05 }`. */
+  readonly step?: Pick<TrainOptions, 'learningRate' | 'optimizer'>;
 }
 
 /** What {@link trainIris} returns. */
@@ -49,7 +51,7 @@ export interface IrisResult {
 }
 
 /** Trains 4-8-3 on 80 % of Iris and measures it on the other 20 %. */
-export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = false }: IrisOptions = {}): IrisResult {
+export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = false, step = { learningRate: 0.05 } }: IrisOptions = {}): IrisResult {
   const features = getNumbers();
   const labels = getClassesAsNumber();
   const split = Data.split(labels.length, { testFraction: 0.2, seed, stratify: labels });
@@ -59,7 +61,7 @@ export function trainIris({ seed = 3, epochs = 100, onEpoch, validateOnTest = fa
   const testT = Data.oneHot(pick(labels, split.test), 3);
   const net = Network.init([4, 8, 3], { seed, activation: Activation.tanh });
   const { network, losses, validationLosses } = Network.train(net, trainX, Data.oneHot(pick(labels, split.train), 3), {
-    learningRate: 0.05,
+    ...step,
     epochs,
     batchSize: 8,
     seed,

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { lusolve, matrix, multiply, transpose, type Matrix } from 'mathjs';
-import { Activation, Data, Network } from '../src/index.js';
+import { Activation, Data, Network, type TrainOptions } from '../src/index.js';
 import { isMain, pick, unstandardize } from './data.js';
 
 /** The input columns of cars.json; `Year` ("1970-01-01") is read as its year. */
@@ -65,7 +65,7 @@ export function rmse(predicted: number[][], actual: number[][]): number {
 }
 
 /** Trains 6-8-1 on 80 % of the cars; scores it and the linear baseline on the rest. */
-export function trainMpg(seed = 1): MpgResult {
+export function trainMpg(seed = 1, step: Pick<TrainOptions, 'learningRate' | 'optimizer'> = { learningRate: 0.01 }): MpgResult {
   const { inputs, targets } = loadCars();
   const split = Data.split(inputs.length, { testFraction: 0.2, seed });
   const inputStandardizer = Data.fitStandardizer(pick(inputs, split.train));
@@ -75,7 +75,7 @@ export function trainMpg(seed = 1): MpgResult {
   const testX = Data.standardize(pick(inputs, split.test), inputStandardizer).toArray() as number[][];
   const testY = pick(targets, split.test);
   const net = Network.init([6, 8, 1], { seed, activation: Activation.tanh });
-  const { network, losses } = Network.train(net, trainX, trainY, { learningRate: 0.01, epochs: 200, batchSize: 8, seed });
+  const { network, losses } = Network.train(net, trainX, trainY, { ...step, epochs: 200, batchSize: 8, seed });
   const predicted = unstandardize(Network.predict(network, testX).toArray() as number[][], targetStandardizer);
   const linear = unstandardize(fitLinear(trainX, trainY)(testX), targetStandardizer);
   return {

@@ -29,7 +29,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Activation, decisionBoundaryToSVG, explanationToMarkdown, Layer, Loss, lossCurveToSVG, Network, networkToSVG, type Explanation,
+  Activation, decisionBoundaryToSVG, explanationToMarkdown, Layer, Loss, lossCurveToSVG, Network, networkToSVG, Optimizer, type Explanation,
 } from '../src/index.js';
 import { isMain } from './data.js';
 import { trainIris } from './iris.js';
@@ -148,6 +148,19 @@ export function withWalkthrough(guide: string): string {
   return `${guide.slice(0, start)}\n\n${notebookWalkthrough()}\n${guide.slice(end)}`;
 }
 
+/** The optimisers of docs/optimisers.md, by the name in their picture's file. */
+export const IRIS_OPTIMIZERS = {
+  sgd: { learningRate: 0.05 },
+  momentum: { optimizer: Optimizer.sgd({ learningRate: 0.05, momentum: 0.9 }) },
+  adam: { optimizer: Optimizer.adam({ learningRate: 0.01 }) },
+} as const;
+
+/** docs/images/iris-loss-<name>.svg: `trainIris` (seed 3, 100 epochs) with one optimiser. */
+export function irisOptimizerSVG(name: keyof typeof IRIS_OPTIMIZERS): string {
+  const result = trainIris({ validateOnTest: true, step: IRIS_OPTIMIZERS[name] });
+  return lossCurveToSVG({ losses: result.losses, validationLosses: result.validationLosses }, { title: `Iris 4-8-3, ${name}: training and test loss per epoch`, logScale: true });
+}
+
 /** Every generated file, by path relative to {@link ROOT}, with the text it should hold now. */
 export function generatedFiles(root: string = ROOT): Map<string, string> {
   const guide = readFileSync(join(root, NOTEBOOK_GUIDE), 'utf8');
@@ -156,6 +169,7 @@ export function generatedFiles(root: string = ROOT): Map<string, string> {
     ['docs/images/notebook-step.svg', notebookStepSVG()],
     ['docs/images/iris-loss.svg', irisLossSVG()],
     ...xorBoundarySVGs(),
+    ...(['sgd', 'momentum', 'adam'] as const).map((name) => [`docs/images/iris-loss-${name}.svg`, irisOptimizerSVG(name)] as [string, string]),
     [NOTEBOOK_GUIDE, withWalkthrough(guide)],
   ]);
 }

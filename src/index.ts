@@ -90,6 +90,7 @@ export type { AlongOptions } from './verify/along-setting.js';
 
 // Teaching
 export type { Explanation, ExplainOptions, LayerExplanation } from './teach/explain.js';
+export type { OptimizerExplanation, OptimizerLayerExplanation } from './teach/optimizer-step.js';
 export { explanationToMarkdown, type MarkdownOptions } from './teach/markdown.js';
 export type { BuiltInLossFormula } from './teach/loss-identity.js';
 

@@ -14,11 +14,29 @@ import { createWorkspace, gradientModel, type Workspace } from '../engine/flat-m
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
 import { checkOptionNames } from '../boundary/options.js';
 import { builtInLossOf, type BuiltInLossFormula } from './loss-identity.js';
+import type { AdamOptimizer, AdamWOptimizer, OptimizerState, RmspropOptimizer, SgdOptimizer } from '../optim/types.js';
+import { explainedOptimizer, explainOptimizerStep, type OptimizerExplanation, type OptimizerLayerExplanation, type OptimizerStepNumbers } from './optimizer-step.js';
 
 /** Options of `Network.explain`. */
 export interface ExplainOptions {
-  /** The step size η of the update: positive and finite. */
-  readonly learningRate: number;
+  /**
+   * The step size η of a plain gradient-descent update: positive and
+   * finite. Give either this or `optimizer`.
+   * @defaultValue none
+   */
+  readonly learningRate?: number;
+  /**
+   * The optimiser whose step to explain, from `Optimizer.sgd`, `adam`,
+   * `adamW` or `rmsprop`, instead of `learningRate`.
+   * @defaultValue none
+   */
+  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer;
+  /**
+   * With `optimizer`: the state before the step (from `Optimizer.init`,
+   * `Optimizer.step` or the `optimizer.state` of an earlier explanation).
+   * @defaultValue `Optimizer.init(optimizer, net)`: the first step
+   */
+  readonly state?: OptimizerState;
   /**
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`
@@ -55,8 +73,10 @@ export interface LayerExplanation {
   readonly delta: readonly number[];
   /** The weight gradients `∂L/∂weights[i][j] = input[i] · δ_j`. */
   readonly gradient: readonly (readonly number[])[];
-  /** The weights after the step: `weights[i][j] - η · gradient[i][j]`. */
+  /** The weights after the step: `weights[i][j] - η · gradient[i][j]`, or the optimiser's step. */
   readonly updatedWeights: readonly (readonly number[])[];
+  /** With an optimiser: its numbers for this layer, weight by weight. */
+  readonly optimizer?: OptimizerLayerExplanation;
 }
 
 /**
@@ -94,10 +114,12 @@ export interface Explanation {
   readonly builtInLoss?: BuiltInLossFormula;
   /** The loss `L(y, t)` before the step. */
   readonly loss: number;
-  /** The step size η. */
+  /** The step size η (the optimiser's, with one). */
   readonly learningRate: number;
   /** Each layer's numbers, from the input side. */
   readonly layers: readonly LayerExplanation[];
+  /** With an optimiser: which one, the step count `t` and the state after the step. */
+  readonly optimizer?: OptimizerExplanation;
 }
 
 const WHERE = 'Network.explain';
@@ -120,15 +142,17 @@ function checkOneExample(batch: Batch): void {
 }
 
 /** Layer `l`'s part of the explanation, from a filled one-row workspace. */
-function explainLayer(batch: Batch, ws: Workspace, l: number, rate: number): LayerExplanation {
+function explainLayer(batch: Batch, ws: Workspace, l: number, rate: number, step: OptimizerStepNumbers | null): LayerExplanation {
   const { model } = batch;
   const n = model.sizes[l];
   const m = model.sizes[l + 1];
   const activation = model.activations[l];
   const input = [-1, ...(l === 0 ? batch.input.data : ws.a[l - 1])];
-  const updated = new Float64Array(model.weights[l].length);
-  stepWeights(model.weights[l], ws.grads[l], rate, updated);
+  let updated: Float64Array = new Float64Array(model.weights[l].length);
+  if (step === null) stepWeights(model.weights[l], ws.grads[l], rate, updated);
+  else updated = step.updated[l];
   return {
+    ...(step === null ? {} : { optimizer: step.layers[l] }),
     activation: activation.name,
     input,
     weights: rowsOf(model.weights[l], n + 1, m),
@@ -173,11 +197,19 @@ function checkFinite(explanation: Explanation): void {
  * @param net - the network; not changed.
  * @param input - one example: a vector of `n` numbers.
  * @param target - a vector shaped like the output.
- * @param options - the learning rate η and the loss.
+ * With `optimizer` (instead of `learningRate`) the update is that
+ * optimiser's step from `state` (its first step without one), computed by
+ * the kernel of `Optimizer.step`, bit for bit; each layer then also has
+ * `optimizer`: the gradient it used, its buffers before and after, and
+ * for Adam the bias-corrected `m̂` and `v̂`; the explanation's `optimizer`
+ * has the step count and the state to explain the next step from.
+ *
+ * @param options - the learning rate η or the optimiser (and its state), and the loss.
  * @throws {@link ShapeError} if the input is a batch (2-D), or the input
  *   or target does not fit the network.
  * @throws {@link ValueError} if the learning rate is not positive and
- *   finite, a number is not finite, or the loss is not one; also if a
+ *   finite, both `learningRate` and `optimizer` are given, the state does
+ *   not belong to the optimiser or the network, a number is not finite, or the loss is not one; also if a
  *   result overflows (a weight or input too large).
  * @returns an {@link Explanation}, JSON-serialisable.
  *
@@ -198,15 +230,34 @@ function checkFinite(explanation: Explanation): void {
  * step.layers[0].derivative[0]; // => 0.25
  * step.layers[0].updatedWeights[0][0]; // => 0.440503464
  * ```
+ *
+ * @example
+ * With an optimiser, each layer also shows its buffers. Adam's first step
+ * on one identity neuron with weights (1, 2), x = 3, t = 4, gradient
+ * g = (-2, 6): `m = 0.1 · g`, `v = 0.001 · g²`, the corrections make
+ * `m̂ = g` and `v̂ = g²`, and each weight moves by `η · g / (|g| + ε)`, 0.1 · 2 / (2 + 1e-8) and 0.1 · 6 / (6 + 1e-8).
+ * ```ts
+ * import { Network, Layer, Activation, Optimizer } from 'mathjs-backprop';
+ * const net = Network.create([Layer.create([[1], [2]], Activation.identity)]);
+ * const step = Network.explain(net, [3], [4], { optimizer: Optimizer.adam({ learningRate: 0.1 }) });
+ * step.layers[0].optimizer.buffers.firstMoment; // => [[-0.2], [0.6]]
+ * step.layers[0].optimizer.secondMomentHat; // => [[4], [36]]
+ * step.layers[0].updatedWeights; // => [[1.0999999995], [1.9000000001666666]]
+ * step.optimizer.step; // => 1
+ * const next = Network.explain(net, [3], [4], { optimizer: Optimizer.adam({ learningRate: 0.1 }), state: step.optimizer.state });
+ * next.optimizer.step; // => 2
+ * ```
  */
 export function explain(net: Network, input: MatrixLike, target: MatrixLike, options: ExplainOptions): Explanation {
-  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, ['learningRate', 'loss'], WHERE);
-  const rate = checkLearningRate(learningRate, WHERE);
-  const batch = batchOf(net, input, target, lossFunction, WHERE);
+  const checked = checkOptionNames(options ?? {}, ['learningRate', 'loss', 'optimizer', 'state'], WHERE);
+  const optimizer = explainedOptimizer(checked.learningRate, checked.optimizer, checked.state, WHERE);
+  const rate = optimizer === null ? checkLearningRate(checked.learningRate, WHERE) : optimizer.learningRate;
+  const batch = batchOf(net, input, target, checked.loss, WHERE);
   checkOneExample(batch);
   const ws = createWorkspace(batch.model, 1);
   const loss = gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws);
-  const layers = batch.model.weights.map((_, l) => explainLayer(batch, ws, l, rate));
+  const step = optimizer === null ? null : explainOptimizerStep(optimizer, batch.model, ws.grads, checked.state, WHERE);
+  const layers = batch.model.weights.map((_, l) => explainLayer(batch, ws, l, rate, step));
   const explanation: Explanation = {
     input: Array.from(batch.input.data),
     target: Array.from(batch.target.data),
@@ -216,6 +267,7 @@ export function explain(net: Network, input: MatrixLike, target: MatrixLike, opt
     loss,
     learningRate: rate,
     layers,
+    ...(step === null ? {} : { optimizer: step.optimizer }),
   };
   checkFinite(explanation);
   return explanation;

@@ -7,6 +7,9 @@ import { ShapeError, ValueError } from '../errors.js';
 import type { Explanation, LayerExplanation } from './explain.js';
 import { describeValue } from '../boundary/describe.js';
 import { BUILT_IN_LOSS_FORMULAS } from './loss-identity.js';
+import { checkOptimizer } from '../optim/build.js';
+import { bufferNames } from '../optim/state.js';
+import { checkNumber } from '../boundary/options.js';
 
 /** Refuses anything but an array of `length` finite numbers (any length when undefined). */
 function checkVector(value: unknown, length: number | undefined, path: string, where: string): readonly number[] {
@@ -72,5 +75,33 @@ export function checkExplanation(value: unknown, where: string): Explanation {
   });
   checkVector(e.output, n, 'explanation.output', where);
   checkVector(e.target, n, 'explanation.target', where);
+  if (e.optimizer !== undefined) checkOptimizerParts(e, where);
   return e;
+}
+
+/** With an optimiser: its settings, step count and corrections, and each layer's buffers, shaped like the weights. */
+function checkOptimizerParts(e: Explanation, where: string): void {
+  const o = e.optimizer!;
+  if (o === null || typeof o !== 'object') throw new ValueError(`${where}: explanation.optimizer must be an object, got ${describeValue(o)}`);
+  const settings = checkOptimizer(o.settings, `${where}: explanation.optimizer.settings`);
+  checkNumber(o.step, { integer: true, min: 1 }, 'explanation.optimizer.step', where);
+  const adam = settings.name === 'adam' || settings.name === 'adamW';
+  if (adam) {
+    checkVector([o.corrections?.beta1, o.corrections?.beta2], 2, 'explanation.optimizer.corrections (beta1, beta2)', where);
+  }
+  e.layers.forEach((layer, l) => {
+    const path = `explanation.layers[${l}].optimizer`;
+    const part = layer.optimizer;
+    if (part === null || typeof part !== 'object') throw new ValueError(`${where}: ${path} must be an object, got ${describeValue(part)}`);
+    const [rows, cols] = [layer.weights.length, layer.z.length];
+    checkRows(part.gradient, rows, cols, `${path}.gradient`, where);
+    for (const name of bufferNames(settings)) {
+      checkRows(part.buffers?.[name], rows, cols, `${path}.buffers.${name}`, where);
+      checkRows(part.previous?.[name], rows, cols, `${path}.previous.${name}`, where);
+    }
+    if (adam) {
+      checkRows(part.firstMomentHat, rows, cols, `${path}.firstMomentHat`, where);
+      checkRows(part.secondMomentHat, rows, cols, `${path}.secondMomentHat`, where);
+    }
+  });
 }

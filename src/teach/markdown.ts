@@ -11,6 +11,7 @@ import { checkExplanation } from './explanation-check.js';
 import { latexNumber, markdownCode } from './latex.js';
 import { NOTATIONS, notationOf } from './notation.js';
 import { capitalised, deltaSection, forwardSection, layerName, lossSection, updateSection, type Context } from './walkthrough.js';
+import { optimizerIntro, optimizerUpdateSection } from './optimizer-markdown.js';
 import { checkChoice, checkOptionNames, optionalNumber } from '../boundary/options.js';
 
 /** Options of {@link explanationToMarkdown}. */
@@ -130,9 +131,11 @@ function weightsSection(c: Context, title: string, field: 'weights' | 'updatedWe
  */
 export function explanationToMarkdown(explanation: Explanation, options: MarkdownOptions = {}): string {
   const c = contextOf(checkExplanation(explanation, WHERE), options);
-  const backward = c.e.layers.map((_, k) => c.last - k).flatMap((l) => [deltaSection(c, l), updateSection(c, l)]);
+  const update = c.e.optimizer === undefined ? updateSection : optimizerUpdateSection;
+  const backward = c.e.layers.map((_, k) => c.last - k).flatMap((l) => [deltaSection(c, l), update(c, l)]);
   return [
     intro(c),
+    ...(c.e.optimizer === undefined ? [] : [optimizerIntro(c)]),
     weightsSection(c, 'The network', 'weights'),
     forwardSection(c),
     lossSection(c),
