@@ -4,3 +4,4 @@
  * @module
  */
 export { squaredError, binaryCrossEntropy, softmaxCrossEntropy } from '../math/losses.js';
+export { sigmoidCrossEntropy } from '../math/sigmoid-cross-entropy.js';

@@ -4,6 +4,7 @@
  * @module
  */
 import { ValueError } from '../errors.js';
+import { PassFault, describeFault } from '../boundary/pass-fault.js';
 import type { EpochInfo, TrainOptions, TrainResult } from './options.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
@@ -59,7 +60,11 @@ function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number,
   const n = b.model.sizes[0];
   const x = data.x.data;
   const target = data.targetRows[row];
-  if (b.compiled !== null) return b.compiled(b.model.weights, x, row * n, target, 0, settings.learningRate);
+  if (b.compiled !== null) {
+    const value = b.compiled(b.model.weights, x, row * n, target, 0, settings.learningRate);
+    // NOTE: NaN, with no weight changed, means a z was not finite: the loops below then say where.
+    if (value - value === 0) return value;
+  }
   for (let i = 0; i < n; i++) b.gather[i] = x[row * n + i];
   return exampleStep(b.model, b.gather, target, settings.loss, settings.learningRate, ws);
 }
@@ -80,18 +85,47 @@ function stepBatch(b: Buffers, data: Dataset, settings: Settings, start: number,
   return loss;
 }
 
+/**
+ * A fault from inside a step as `Network.train`'s error: the epoch, the
+ * example by its row in `inputs` (`exampleOf` maps the batch's rows), and
+ * advice that fits the cause: a lower learning rate for an overflow, the
+ * custom activation or loss by name when it returned the bad number.
+ */
+function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row: number) => number): unknown {
+  if (!(error instanceof PassFault)) return error;
+  const f = error.fault;
+  const advice = f.source.kind === 'overflow' ? `; training diverged: try a learningRate below ${rate}` : '';
+  const message = `${WHERE}: in epoch ${epoch}, ${describeFault(f, exampleOf(f.example))}${advice}`;
+  return new PassFault(f, message);
+}
+
 /** One pass over the data; returns the mean of its batch losses. */
-function runEpoch(b: Buffers, data: Dataset, settings: Settings, random: Random | null): number {
+function runEpoch(b: Buffers, data: Dataset, settings: Settings, random: Random | null, epoch: number): number {
   if (random !== null) shuffleInPlace(b.order, random);
   const size = b.full.rows;
   let total = 0;
   let batches = 0;
   for (let start = 0; start < b.order.length; start += size) {
     const ws = start + size <= b.order.length ? b.full : (b.partial as Workspace);
-    total += stepBatch(b, data, settings, start, ws);
+    try {
+      total += stepBatch(b, data, settings, start, ws);
+    } catch (error) {
+      throw trainFault(error, epoch, settings.learningRate, (r) => b.order[start + r]);
+    }
     batches++;
   }
   return total / batches;
+}
+
+/** The validation loss after an epoch, with any fault named as `Network.train`'s. */
+function validationLossOf(b: Buffers, settings: Settings, epoch: number): number | undefined {
+  const v = settings.validation;
+  if (!v) return undefined;
+  try {
+    return lossModel(b.model, v.x.data, v.targetRows, settings.loss, b.validation as Workspace);
+  } catch (error) {
+    throw trainFault(error, epoch, settings.learningRate, (r) => r);
+  }
 }
 
 /** The first entry of `lists` that is NaN or infinite, if any. */
@@ -107,7 +141,7 @@ function checkFinite(b: Buffers, losses: readonly number[], epoch: number, rate:
   const bad = firstNonFinite([losses, ...b.model.weights]);
   if (bad !== undefined) {
     throw new ValueError(
-      `${WHERE}: training diverged in epoch ${epoch}: the loss or a weight became ${bad}; try a learningRate below ${rate}`,
+      `${WHERE}: in epoch ${epoch}, the loss or a weight became ${bad}; training diverged: try a learningRate below ${rate}`,
     );
   }
 }
@@ -171,9 +205,9 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const losses: number[] = [];
   const validationLosses: number[] = [];
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    const loss = runEpoch(b, data, settings, random);
+    const loss = runEpoch(b, data, settings, random, epoch);
     losses.push(loss);
-    const validationLoss = v && lossModel(b.model, v.x.data, v.targetRows, settings.loss, b.validation as Workspace);
+    const validationLoss = validationLossOf(b, settings, epoch);
     if (validationLoss !== undefined) validationLosses.push(validationLoss);
     checkFinite(b, [loss, validationLoss ?? 0], epoch, settings.learningRate);
     if (settings.onEpoch === undefined) continue;
