@@ -70,7 +70,11 @@ export const sigmoidCrossEntropy: Loss = Object.freeze({
     return sum;
   },
   gradient(output: ArrayLike<number>, target: ArrayLike<number>, into: Float64Array): void {
-    for (let k = 0; k < output.length; k++) into[k] = sigmoidOf(output[k]) - target[k];
+    for (let k = 0; k < output.length; k++) {
+      const z = output[k];
+      // NOTE: for z > 0, σ(z) - t = (1 - t) - σ(-z): σ(-z) is small and exact to a rounding, where σ(z) - 1 would cancel.
+      into[k] = z > 0 ? 1 - target[k] - sigmoidOf(-z) : sigmoidOf(z) - target[k];
+    }
   },
   big: Object.freeze({ value: bigSigmoidCrossEntropy }),
 });

@@ -76,6 +76,11 @@ export function lossFormula(name: string, s: LossSymbols, y: readonly number[], 
     return [`-${sum}\\left[${tk} \\ln ${yk} + (1 - ${tk}) \\ln(1 - ${yk})\\right]`];
   }
   if (name === 'softmaxCrossEntropy') return ['-\\sum_k t_k \\ln \\operatorname{softmax}(y)_k'];
+  if (name === 'sigmoidCrossEntropy') {
+    const sum = one ? '' : '\\sum_k ';
+    const [yk, tk] = one ? [s.y[0], s.t[0]] : ['y_k', 't_k'];
+    return [`-${sum}\\left[${tk} \\ln \\sigma(${yk}) + (1 - ${tk}) \\ln(1 - \\sigma(${yk}))\\right]`];
+  }
   return [`${latexName(name)}(y, t)`];
 }
 
@@ -84,6 +89,7 @@ export function lossGradientFormula(name: string, s: LossSymbols, k: number, y: 
   const [yk, tk] = [s.y[k], s.t[k]];
   if (name === 'squaredError') return [`2(${yk} - ${tk})`, `2 \\cdot ${latexFactor(y - t, d)}`];
   if (name === 'binaryCrossEntropy') return [`\\frac{${yk} - ${tk}}{${yk} (1 - ${yk})}`];
+  if (name === 'sigmoidCrossEntropy') return [`\\sigma(${yk}) - ${tk}`];
   if (name === 'softmaxCrossEntropy') {
     const sub = s.y.length === 1 ? '' : `_{${k + 1}}`;
     return [`\\operatorname{softmax}(y)${sub} \\sum_j t_j - ${tk}`];
