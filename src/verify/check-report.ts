@@ -13,10 +13,11 @@ export interface GradientCheckOptions {
    * In float64, 1e-6 balances the truncation error (about `ε² |L'''| / 6`)
    * against round-off (about `2.2e-16 · |L| / ε`). With the BigNumber
    * reference round-off is `10^-digits · |L| / ε` instead, so the step can
-   * be tiny: `10^-round(0.4 · digits)`, 1e-20 at 50 digits, makes both
-   * errors negligible (about 1e-40 and 1e-30 relative).
-   * @defaultValue 1e-6 in float64; `10^-round(0.4 · digits)` (1e-20) with
-   *   `reference: 'bignumber'`
+   * be tiny: `10^-min(ceil(digits / 3), 300)`, 1e-17 at 50 digits, makes
+   * both errors about `10^-(2 digits / 3)` (1e-13 at the fewest digits, 20,
+   * ten times below the absolute tolerance; 1e-33 at 50).
+   * @defaultValue 1e-6 in float64; `10^-min(ceil(digits / 3), 300)` (1e-17
+   *   at the default 50 digits) with `reference: 'bignumber'`
    */
   readonly epsilon?: number;
   /**

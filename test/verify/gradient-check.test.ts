@@ -426,7 +426,7 @@ describe('gradientCheck report: worst, bias, settings', () => {
     const net = Network.create([Layer.create([[-1], [1]], blowUp)]);
     const error = thrownBy(() => gradientCheck(net, [1], [0]));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toMatch(/^gradientCheck: the loss at the given weights is NaN/);
+    expect(error.message).toMatch(/^gradientCheck: the loss at the given weights cannot be computed: activation 'test-gradient-check-nan' returned NaN at z = 2 \(neuron y of layer 1, example 0\)/);
   });
 });
 
