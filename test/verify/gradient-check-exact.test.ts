@@ -183,7 +183,7 @@ describe('gradientCheck with reference: bignumber', () => {
       [{ reference: 'bignumber', digits: 19 }, /^gradientCheck: digits must be an integer from 20 to 1000, got 19/],
       [{ reference: 'bignumber', digits: 50.5 }, /^gradientCheck: digits must be an integer from 20 to 1000/],
       [{ digits: 50 }, /^gradientCheck: digits is the precision of reference: 'bignumber'/],
-      [{ reference: 'bignumber', epsilon: 1e-60 }, /^gradientCheck: epsilon 1e-60 is too small to change the weight at layer 0, row 0, column 0 \(1\) in bignumber/],
+      [{ reference: 'bignumber', epsilon: 1e-60 }, /^gradientCheck: epsilon 1e-60 is too small to change the weight at layers\[0\]\.weights\[0\]\[0\] \(1\) in bignumber/],
     ];
     for (const [options, message] of bad) {
       const error = thrownBy(() => gradientCheck(net, setup.x, setup.t, options as never));
