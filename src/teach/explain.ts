@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { withName } from '../boundary/pass-fault.js';
 import { ShapeError } from '../errors.js';
 import type { Loss } from '../math/loss-type.js';
 import type { Network } from '../model/network-record.js';
@@ -197,7 +198,7 @@ export function explain(net: Network, input: MatrixLike, target: MatrixLike, opt
   const batch = batchOf(net, input, target, lossFunction, WHERE);
   checkOneExample(batch);
   const ws = createWorkspace(batch.model, 1);
-  const loss = gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws);
+  const loss = withName(WHERE, () => gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws));
   const layers = batch.model.weights.map((_, l) => explainLayer(batch, ws, l, rate));
   const explanation: Explanation = {
     input: Array.from(batch.input.data),
