@@ -201,9 +201,9 @@ describe('Activation.check finds the same four bugs', () => {
     expect(failure.z).toBe(-5);
     expect(failure.derivative).toBe(activation.derivative(-5, sigmoid(-5)));
     expectMatrixClose(failure.numeric, trueDerivative, { rtol: 1e-7, atol: 0 });
-    expect(report.summary).toBe(
-      `Activation.check: the derivative of "${activation.name}" is wrong at z = -5: derivative ${failure.derivative}, central difference ${failure.numeric}`,
-    );
+    expect(report.summary).toMatch(new RegExp(
+      `^Activation\\.check: the derivative of "${activation.name.replace(/[()']/g, '\\$&')}" is wrong at \\d+ of \\d+ points, (first )?at z = -5 \\(derivative `,
+    ));
   });
 
   it('reports the first failing z of a derivative that is wrong only from z = 1 on (by hand: grid point 120 of 201 is -5 + 10 · 120 / 200 = 1)', () => {
