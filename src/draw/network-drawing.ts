@@ -10,7 +10,7 @@ import { placeLabels, type Box } from './label-placement.js';
 import { GEOMETRY, layoutNetwork, type EdgePosition, type Layout, type NodePosition } from './network-layout.js';
 import { modelOf } from '../model/network-record.js';
 import { checkDecimals, element, escapeXml, svgNumber, textWidth } from './svg.js';
-import { checkChoice, checkOptionNames } from '../boundary/options.js';
+import { checkBoolean, checkChoice, checkOptionNames } from '../boundary/options.js';
 import { NOTATIONS } from '../teach/notation.js';
 
 /** Options of {@link networkToSVG}. */
@@ -37,10 +37,22 @@ export interface NetworkSVGOptions {
    */
   readonly notation?: 'auto' | 'notebook' | 'layers';
   /**
-   * The picture's title, read by screen readers and shown as a tooltip.
+   * The picture's title, written above it and read by screen readers.
    * @defaultValue `"A 2-3-1 network"`, with the network's sizes
    */
   readonly title?: string;
+  /**
+   * Whether each weight is written on its edge; `false` draws the edges only.
+   * @defaultValue true
+   */
+  readonly weights?: boolean;
+  /**
+   * Whether to draw a summary instead of every neuron: each layer a box
+   * with its neuron count, each weight matrix a bundle with its size and
+   * range, no per-weight labels. Cannot show an explanation.
+   * @defaultValue true when a layer has more than 32 neurons (or inputs)
+   */
+  readonly summary?: boolean;
 }
 
 export const WHERE = 'networkToSVG';
@@ -55,7 +67,12 @@ export interface Drawing {
   readonly decimals: number;
   readonly notebook: boolean;
   readonly pass: Explanation | undefined;
+  /** The neuron-by-neuron layout; empty (no columns, no edges) for a summary. */
   readonly layout: Layout;
+  /** Whether the weights are written on the edges. */
+  readonly labels: boolean;
+  /** Whether this is the summary picture. */
+  readonly summary: boolean;
 }
 
 /** The colour of a weight as written: blue when positive, red when negative, grey when 0. */
@@ -92,7 +109,10 @@ export function weightOf(d: Drawing, e: EdgePosition): number {
   return d.weights[e.layer][e.row * d.sizes[e.layer + 1] + e.column];
 }
 
-const OPTION_NAMES = ['decimals', 'explanation', 'notation', 'title'];
+const OPTION_NAMES = ['decimals', 'explanation', 'notation', 'title', 'weights', 'summary'];
+
+/** Layers wider than this are drawn as a summary unless `summary: false`. */
+const SUMMARY_NEURONS = 32;
 
 /** Checks the network and the options once, and lays the drawing out. */
 export function drawingOf(net: Network, options: NetworkSVGOptions): Drawing {
@@ -104,14 +124,23 @@ export function drawingOf(net: Network, options: NetworkSVGOptions): Drawing {
     throw new ValueError(`${WHERE}: the notebook notation is for networks of 2 layers, this one has ${model.weights.length}`);
   }
   const pass = options.explanation === undefined ? undefined : checkPass(options.explanation, model.sizes, model.weights);
+  const labels = options.weights === undefined ? true : checkBoolean(options.weights, 'weights', WHERE);
+  const wide = Math.max(...model.sizes) > SUMMARY_NEURONS;
+  const summary = options.summary === undefined ? wide && pass === undefined : checkBoolean(options.summary, 'summary', WHERE);
+  if (summary && pass !== undefined) {
+    throw new ValueError(`${WHERE}: a summary picture cannot show an explanation; pass summary: false to draw every neuron`);
+  }
+  const empty: Layout = { width: 0, height: 0, columns: [], edges: [], bottomOfNodes: 0 };
   return {
+    labels,
+    summary,
     sizes: model.sizes,
     weights: model.weights,
     activations: model.activations.map((a) => a.name),
     decimals,
     notebook: notation === 'notebook' || (notation === 'auto' && model.weights.length === 2),
     pass,
-    layout: layoutNetwork(model.sizes, pass !== undefined),
+    layout: summary ? empty : layoutNetwork(model.sizes, pass !== undefined),
   };
 }
 

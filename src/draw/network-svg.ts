@@ -13,7 +13,11 @@ import {
   type NetworkSVGOptions,
 } from './network-drawing.js';
 import { GEOMETRY } from './network-layout.js';
-import { element, escapeXml, svgDocument, svgNumber } from './svg.js';
+import { element, escapeXml, svgDocument, svgNumber, textWidth } from './svg.js';
+import { SUMMARY, summaryParts, summaryWidth } from './network-summary.js';
+
+/** The height of the band the title is written in, above the picture. */
+const TITLE_SPACE = 30;
 import { describeValue } from '../boundary/describe.js';
 
 
@@ -93,7 +97,15 @@ export function networkToSVG(net: Network, options: NetworkSVGOptions = {}): str
   const d = drawingOf(net, options);
   const title = options.title ?? `A ${d.sizes.join('-')} network`;
   if (typeof title !== 'string') throw new ValueError(`networkToSVG: title must be a string, got ${describeValue(title)}`);
-  const body = [edgeLines(d), weightLabels(d), nodeCircles(d), headings(d)];
+  const heading = element('text', { x: 12, y: 22, 'font-size': 15, 'font-weight': 'bold', fill: COLOURS.text, class: 'title' }, escapeXml(title));
+  if (d.summary) {
+    const width = Math.max(summaryWidth(d.sizes.length), textWidth(title, 15) + 24);
+    const parts = summaryParts(d);
+    return svgDocument(width, SUMMARY.height + TITLE_SPACE, title, [heading, element('g', { transform: `translate(0, ${TITLE_SPACE})` }, parts.join('\n'))]);
+  }
+  const body = [edgeLines(d), d.labels ? weightLabels(d) : '', nodeCircles(d), headings(d)];
   if (d.pass !== undefined) body.push(passNumbers(d, d.pass));
-  return svgDocument(d.layout.width, d.layout.height, title, body);
+  const width = Math.max(d.layout.width, textWidth(title, 15) + 24);
+  const shifted = element('g', { transform: `translate(0, ${TITLE_SPACE})` }, body.filter((part) => part !== '').join('\n'));
+  return svgDocument(width, d.layout.height + TITLE_SPACE, title, [heading, shifted]);
 }

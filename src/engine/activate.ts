@@ -19,7 +19,11 @@ export function activate(activation: Activation, z: Float64Array, a: Float64Arra
   } else if (activation === builtIn.relu) {
     for (let k = from; k < to; k++) a[k] = z[k] > 0 ? z[k] : 0;
   } else {
-    for (let k = from; k < to; k++) a[k] = activation.apply(z[k]);
+    // NOTE: a non-number (a string, true, null) becomes NaN, not what Float64Array would coerce it to; the check finds it.
+    for (let k = from; k < to; k++) {
+      const v = activation.apply(z[k]);
+      a[k] = typeof v === 'number' ? v : NaN;
+    }
   }
 }
 
@@ -37,6 +41,9 @@ export function derive(
   } else if (activation === builtIn.relu) {
     for (let k = from; k < to; k++) delta[k] = upstream[k] * (z[k] > 0 ? 1 : 0);
   } else {
-    for (let k = from; k < to; k++) delta[k] = upstream[k] * activation.derivative(z[k], a[k]);
+    for (let k = from; k < to; k++) {
+      const d = activation.derivative(z[k], a[k]);
+      delta[k] = typeof d === 'number' ? upstream[k] * d : NaN;
+    }
   }
 }

@@ -9,6 +9,8 @@
  * order, so it gives the same bits (up to the sign of zero). It is used only
  * for the squared-error loss and the built-in activations it can inline;
  * anything else, or a host that forbids `new Function`, takes the loops.
+ * When some `z` is not finite it returns NaN before changing any weight, and
+ * the caller takes the loops, which name the neuron.
  */
 import type { Activation } from '../math/activation-type.js';
 import * as builtIn from '../math/activations.js';
@@ -49,6 +51,9 @@ export function stepSource(model: Model): string {
   model.weights.forEach((_, l) => lines.push(`const w${l} = weights[${l}];`));
   inputs(0).forEach((name, i) => lines.push(`const ${name} = x[xOffset + ${i}];`));
   for (let l = 0; l < L; l++) lines.push(...forwardLines(model, l, inputs(l)));
+  // z · 0 is 0 for a finite z and NaN otherwise: one sum says whether any z is not finite.
+  const zs = model.weights.flatMap((_, l) => Array.from({ length: model.sizes[l + 1] }, (_, j) => `z${l}_${j} * 0`));
+  lines.push(`if (${zs.join(' + ')} !== 0) return NaN;`);
   const m = model.sizes[L];
   lines.push('let loss = 0;');
   for (let k = 0; k < m; k++) {

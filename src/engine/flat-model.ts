@@ -10,6 +10,7 @@ import { backwardLayer, forwardLayer } from './kernels.js';
 import { allocate, arenaOf, createArena, footprint, room, type Arena } from './arena.js';
 import { simdMode } from './simd.js';
 import { backwardSimd, forwardSimd, placeWeights, type SimdSpace } from './wasm-pass.js';
+import { checkDelta, checkForward, checkLossDomain, checkLossGradient, checkLossValue } from './finite.js';
 
 /**
  * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
@@ -170,18 +171,30 @@ export function layerInput(ws: Workspace, x: Float64Array, l: number): Float64Ar
   return l === 0 ? x : ws.a[l - 1];
 }
 
-/** Forward pass of `rows` examples `x` through every layer, into `ws`. */
+/**
+ * Forward pass of `rows` examples `x` through every layer, into `ws`;
+ * refuses a layer whose `z` or `a` is not finite (a `PassFault`).
+ */
 export function forwardModel(model: Model, x: Float64Array, ws: Workspace): void {
   if (ws.simd !== null && placeWeights(model, ws.simd)) {
     forwardSimd(model, x, ws, ws.simd);
     return;
   }
   for (let l = 0; l < model.weights.length; l++) {
-    forwardLayer(
-      model.weights[l], model.sizes[l], model.sizes[l + 1], model.activations[l],
-      layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l],
-    );
+    const m = model.sizes[l + 1];
+    forwardLayer(model.weights[l], model.sizes[l], m, model.activations[l], layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l]);
+    checkForward(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l]);
   }
+}
+
+/**
+ * The loss of example `r` (its output row in `ws`), checked: its output
+ * and target in the loss's domain, its value a finite number.
+ */
+export function exampleLoss(model: Model, loss: Loss, ws: Workspace, target: ArrayLike<number>, r: number): number {
+  const last = model.weights.length - 1;
+  checkLossDomain(model.sizes, last, loss, ws.outputRows[r], target, r);
+  return checkLossValue(model.sizes, last, loss, loss.value(ws.outputRows[r], target), r);
 }
 
 /**
@@ -201,9 +214,10 @@ export function gradientModel(
   const gradient = ws.upstream[last];
   let total = 0;
   for (let r = 0; r < ws.rows; r++) {
-    total += loss.value(ws.outputRows[r], targetRows[r]);
+    total += exampleLoss(model, loss, ws, targetRows[r], r);
     loss.gradient(ws.outputRows[r], targetRows[r], ws.outputGradRows[r]);
   }
+  checkLossGradient(model.sizes, last, loss, gradient);
   // The mean over the batch: each row's ∂L/∂y divided by the number of rows.
   if (ws.rows > 1) for (let k = 0; k < gradient.length; k++) gradient[k] /= ws.rows;
   if (simd !== null) {
@@ -216,6 +230,7 @@ export function gradientModel(
       layerInput(ws, x, l), ws.rows, ws.z[l], ws.a[l],
       ws.upstream[l], ws.delta[l], ws.grads[l], l > 0 ? ws.upstream[l - 1] : inputGrad,
     );
+    checkDelta(model.sizes, l, model.activations[l], model.sizes[l + 1], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
   }
   return total / ws.rows;
 }
@@ -226,6 +241,6 @@ export function lossModel(
 ): number {
   forwardModel(model, x, ws);
   let total = 0;
-  for (let r = 0; r < ws.rows; r++) total += loss.value(ws.outputRows[r], targetRows[r]);
+  for (let r = 0; r < ws.rows; r++) total += exampleLoss(model, loss, ws, targetRows[r], r);
   return total / ws.rows;
 }

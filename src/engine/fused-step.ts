@@ -10,8 +10,9 @@
 import type { Loss } from '../math/loss-type.js';
 import { derive } from './activate.js';
 import {
-  borrowWorkspace, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
+  borrowWorkspace, exampleLoss, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
 } from './flat-model.js';
+import { checkDelta, checkLossGradient } from './finite.js';
 import { compiledStepOf } from './compiled-step.js';
 import { exampleStepSimd, placeWeights, returnWeights } from './wasm-pass.js';
 
@@ -23,7 +24,11 @@ import { exampleStepSimd, placeWeights, returnWeights } from './wasm-pass.js';
  */
 export function trainExample(model: Model, x: Float64Array, target: Float64Array, loss: Loss, rate: number): number {
   const compiled = compiledStepOf(model, loss);
-  if (compiled !== null) return compiled(model.weights, x, 0, target, 0, rate);
+  if (compiled !== null) {
+    const value = compiled(model.weights, x, 0, target, 0, rate);
+    // NOTE: the compiled step returns NaN, before changing any weight, when a z is not finite; the loops then say where.
+    if (value - value === 0) return value;
+  }
   const ws = borrowWorkspace(model);
   try {
     return exampleStep(model, x, target, loss, rate, ws);
@@ -47,11 +52,14 @@ export function exampleStep(
   }
   forwardModel(model, x, ws);
   const last = model.weights.length - 1;
-  const value = loss.value(ws.outputRows[0], target);
+  const value = exampleLoss(model, loss, ws, target, 0);
   loss.gradient(ws.outputRows[0], target, ws.upstream[last]);
+  checkLossGradient(model.sizes, last, loss, ws.upstream[last]);
   for (let l = last; l >= 0; l--) {
     const m = model.sizes[l + 1];
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, m);
+    // NOTE: checked before this layer's update; a refused step throws, and every caller then drops its copy of the weights.
+    checkDelta(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
     updateLayer(model.weights[l], model.sizes[l], m, layerInput(ws, x, l), ws.delta[l], rate, l > 0 ? ws.upstream[l - 1] : null);
   }
   return value;

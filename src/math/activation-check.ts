@@ -93,7 +93,9 @@ export interface ActivationCheckReport {
   readonly maxRelativeError: number;
   /** The first failing point in the order checked (the grid from low to high, then `extra`); absent when ok. */
   readonly firstFailure?: ActivationCheckFailure;
-  /** One sentence: all agree, or where the derivative is first wrong with both values. */
+  /** The failing point with the largest relative error (NaN counts as largest); absent when ok. */
+  readonly worstFailure?: ActivationCheckFailure;
+  /** One sentence: all agree, or how many points fail, where first and where worst, with both values. */
   readonly summary: string;
 }
 
@@ -116,10 +118,13 @@ function settingsOf(options: ActivationCheckOptions): Settings {
     throw new ValueError(`${WHERE}: extra must be an array of finite numbers, got ${describeValue(extra)}`);
   }
   const grid = Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
+  const epsilon = optionalNumber(options.epsilon, 1e-6, POSITIVE, 'epsilon', WHERE);
+  const tolerance = optionalNumber(options.tolerance, 1e-5, NON_NEGATIVE, 'tolerance', WHERE);
+  checkMeaningful(from, to, [...grid, ...extra], epsilon, tolerance);
   return {
     points: [...grid, ...extra],
-    epsilon: optionalNumber(options.epsilon, 1e-6, POSITIVE, 'epsilon', WHERE),
-    tolerance: optionalNumber(options.tolerance, 1e-5, NON_NEGATIVE, 'tolerance', WHERE),
+    epsilon,
+    tolerance,
     absoluteTolerance: options.absoluteTolerance === undefined ? undefined : optionalNumber(options.absoluteTolerance, 0, NON_NEGATIVE, 'absoluteTolerance', WHERE),
   };
 }
@@ -139,12 +144,42 @@ function compareAt(activation: Activation, z: number, s: Settings): { failure: A
   return { failure: { z, derivative, numeric, absoluteError, relativeError }, ok };
 }
 
-function summaryOf(activation: Activation, checked: number, maxAbsoluteError: number, first?: ActivationCheckFailure): string {
+/** Every number of the summary, written one way: 6 significant digits, trailing zeros dropped. */
+function shown(x: number): string {
+  return shortNumber(x, 6);
+}
+
+function summaryOf(
+  activation: Activation, checked: number, maxAbsoluteError: number, failing: number,
+  first?: ActivationCheckFailure, worst?: ActivationCheckFailure,
+): string {
   const name = `"${activation.name}"`;
-  if (first === undefined) {
-    return `${WHERE}: the derivative of ${name} agrees with central differences at all ${checked} points (max absolute error ${shortNumber(maxAbsoluteError)})`;
+  if (first === undefined || worst === undefined) {
+    return `${WHERE}: the derivative of ${name} agrees with central differences at all ${checked} points (max absolute error ${shown(maxAbsoluteError)})`;
   }
-  return `${WHERE}: the derivative of ${name} is wrong at z = ${first.z}: derivative ${first.derivative}, central difference ${first.numeric}`;
+  const at = (f: ActivationCheckFailure) => `z = ${shown(f.z)} (derivative ${shown(f.derivative)}, central difference ${shown(f.numeric)})`;
+  const where = first === worst ? `at ${at(first)}` : `first at ${at(first)}, worst at ${at(worst)}`;
+  return `${WHERE}: the derivative of ${name} is wrong at ${failing} of ${checked} points, ${where}`;
+}
+
+/**
+ * Refuses a grid or a step that cannot give a meaningful check: a grid
+ * wider than float64 (`to - from` overflows, every point NaN), or an `ε`
+ * so small that rounding `z ± ε` alone, up to one unit in the last place
+ * of the largest `|z|` over `2ε`, exceeds the relative tolerance.
+ */
+function checkMeaningful(from: number, to: number, points: readonly number[], epsilon: number, tolerance: number): void {
+  if (!Number.isFinite(to - from)) {
+    throw new ValueError(`${WHERE}: from ${from} and to ${to} are too far apart for float64 (to - from is ${to - from}); choose a narrower grid`);
+  }
+  const largest = Math.max(1, ...points.map(Math.abs));
+  const rounding = (Number.EPSILON * largest) / (2 * epsilon);
+  if (rounding > Math.max(tolerance, 1e-12)) {
+    const least = (Number.EPSILON * largest) / (2 * Math.max(tolerance, 1e-12));
+    throw new ValueError(
+      `${WHERE}: epsilon ${epsilon} is too small for z up to ${shown(largest)}: rounding z ± epsilon alone puts up to ${shown(rounding)} of relative error in the central difference, above the tolerance ${shown(tolerance)}; use an epsilon of at least ${shown(least)}`,
+    );
+  }
 }
 
 /**
@@ -196,6 +231,8 @@ export function check(activation: Activation, options: ActivationCheckOptions = 
   let maxAbsoluteError = 0;
   let maxRelativeError = 0;
   let firstFailure: ActivationCheckFailure | undefined;
+  let worstFailure: ActivationCheckFailure | undefined;
+  let failing = 0;
   for (const z of s.points) {
     if (kinks.some((k) => Math.abs(z - k) <= s.epsilon)) {
       skipped++;
@@ -205,9 +242,12 @@ export function check(activation: Activation, options: ActivationCheckOptions = 
     checked++;
     maxAbsoluteError = Math.max(maxAbsoluteError, failure.absoluteError);
     maxRelativeError = Math.max(maxRelativeError, failure.relativeError);
-    if (!ok && firstFailure === undefined) firstFailure = failure;
+    if (ok) continue;
+    failing++;
+    firstFailure ??= failure;
+    if (worstFailure === undefined || !(failure.relativeError <= worstFailure.relativeError)) worstFailure = failure;
   }
-  const summary = summaryOf(activation, checked, maxAbsoluteError, firstFailure);
+  const summary = summaryOf(activation, checked, maxAbsoluteError, failing, firstFailure, worstFailure);
   const report = { ok: firstFailure === undefined, checked, skipped, maxAbsoluteError, maxRelativeError, summary };
-  return firstFailure === undefined ? report : { ...report, firstFailure };
+  return firstFailure === undefined ? report : { ...report, firstFailure, worstFailure: worstFailure! };
 }

@@ -11,6 +11,7 @@ import { createWorkspace, forwardModel, rowViews, type Model, type Workspace } f
 import { modelOf } from './network-record.js';
 import { checkColumns, checkResult, checkTarget } from '../boundary/validate.js';
 import { checkLoss } from '../math/loss-type.js';
+import { withName } from '../boundary/pass-fault.js';
 
 /** One example or a batch, checked against the network. */
 export interface Batch {
@@ -59,7 +60,7 @@ export function forwardPass(net: Network, input: MatrixLike, where: string): Pas
   checkColumns(x, model.sizes[0], where, 'input');
   checkBatchSize(model, x.rows, where);
   const ws = createWorkspace(model, x.rows);
-  forwardModel(model, x.data, ws);
+  withName(where, () => forwardModel(model, x.data, ws));
   const output = ws.a[model.weights.length - 1];
   checkResult(output, where, 'the output', model.sizes[model.sizes.length - 1]);
   return { model, input: x, ws, output };

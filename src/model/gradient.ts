@@ -13,6 +13,7 @@ import { createWorkspace, gradientModel } from '../engine/flat-model.js';
 import { batchOf } from './arguments.js';
 import { outputOf } from './forward.js';
 import { checkOptionNames } from '../boundary/options.js';
+import { withName } from '../boundary/pass-fault.js';
 
 /** What `Network.gradient` returns. */
 export interface NetworkGradient {
@@ -85,9 +86,9 @@ export function gradient(net: Network, input: MatrixLike, target: MatrixLike, op
   const { model, input: x } = batch;
   const ws = createWorkspace(model, x.rows);
   const inputGrad = new Float64Array(x.data.length);
-  const loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws, inputGrad);
+  const loss = withName('Network.gradient', () => gradientModel(model, x.data, batch.targetRows, batch.loss, ws, inputGrad));
   checkResult([loss], 'Network.gradient', 'the loss');
-  ws.grads.forEach((g, l) => checkResult(g, 'Network.gradient', `the gradient of layer ${l}`));
+  ws.grads.forEach((g, l) => checkResult(g, 'Network.gradient', `the gradient of layer ${l + 1}`, model.sizes[l + 1]));
   checkResult(inputGrad, 'Network.gradient', 'the gradient of the input');
   const last = model.weights.length - 1;
   return {

@@ -9,6 +9,8 @@ import { ShapeError } from '../errors.js';
 import { sizeOf, toFlat, toMatrix, type Flat, type MatrixLike } from '../boundary/convert.js';
 import { checkColumns, checkLearningRate, checkResult } from '../boundary/validate.js';
 import { backwardLayer, forwardLayer, stepWeights } from '../engine/kernels.js';
+import { withName } from '../boundary/pass-fault.js';
+import { checkDelta, checkForward } from '../engine/finite.js';
 import { layerData, layerFromData, ownLayer, type Layer } from './layer.js';
 
 /**
@@ -59,7 +61,7 @@ export function forward(layer: Layer, input: MatrixLike): LayerForward {
   const z = new Float64Array(size);
   const a = new Float64Array(size);
   forwardLayer(layerData(own), own.inputSize, own.outputSize, own.activation, x.data, x.rows, z, a);
-  checkResult(a, 'Layer.forward', 'an activation');
+  withName('Layer.forward', () => checkForward([own.inputSize, own.outputSize], 0, own.activation, own.outputSize, z, a));
   return {
     input: toMatrix(x.data, x.rows, x.cols, x.rank),
     z: toMatrix(z, x.rows, own.outputSize, x.rank),
@@ -119,6 +121,7 @@ export function gradient(layer: Layer, forward: LayerForward, upstream: MatrixLi
     layerData(own), own.inputSize, own.outputSize, own.activation,
     x.data, x.rows, z.data, a.data, up.data, delta, grad, inputGrad,
   );
+  withName(where, () => checkDelta([own.inputSize, own.outputSize], 0, own.activation, own.outputSize, z.data, a.data, up.data, delta));
   checkResult(grad, where, 'a weight gradient');
   checkResult(inputGrad, where, 'an input gradient');
   return {

@@ -16,6 +16,7 @@ import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
 import { checkOptionNames } from '../boundary/options.js';
+import { withName } from '../boundary/pass-fault.js';
 
 /** Options of `Network.sgdStep`. */
 export interface StepOptions extends GradientOptions {
@@ -52,15 +53,14 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   const batch = batchOf(net, input, target, lossFunction, where);
   const { model, input: x } = batch;
   const next: Model = { ...model, weights: copyWeights(model.weights) };
-  let loss: number;
-  if (x.rows === 1) {
-    loss = trainExample(next, x.data, batch.target.data, batch.loss, rate);
-  } else {
+  const loss = withName(where, () => {
+    if (x.rows === 1) return trainExample(next, x.data, batch.target.data, batch.loss, rate);
     const ws = createWorkspace(model, x.rows);
-    loss = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
+    const value = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
     next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
-  }
+    return value;
+  });
   checkResult([loss], where, 'the loss');
-  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l}`));
+  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l + 1}`));
   return networkFromModel(next);
 }

@@ -6,3 +6,4 @@
 export { squaredError, binaryCrossEntropy, softmaxCrossEntropy } from '../math/losses.js';
 export { define } from '../math/loss-registry.js';
 export { check } from '../verify/loss-check.js';
+export { sigmoidCrossEntropy } from '../math/sigmoid-cross-entropy.js';

@@ -18,9 +18,10 @@ export type Loss = LossType;
 
 /**
  * The built-in losses: `squaredError` (the default, the notebook's
- * `(y - t)^2`), `binaryCrossEntropy` for sigmoid outputs and
- * `softmaxCrossEntropy` for the logits of an identity output layer; and
- * `define` and `check` for a custom loss.
+ * `(y - t)^2`), `binaryCrossEntropy` for sigmoid outputs,
+ * `sigmoidCrossEntropy` for yes/no (multi-label) logits and
+ * `softmaxCrossEntropy` for the class logits of an identity output layer;
+ * and `define` and `check` for a custom loss.
  *
  * @namespace
  */

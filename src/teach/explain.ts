@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { withName } from '../boundary/pass-fault.js';
 import { ShapeError } from '../errors.js';
 import type { Loss } from '../math/loss-type.js';
 import type { Network } from '../model/network-record.js';
@@ -255,7 +256,7 @@ export function explain(net: Network, input: MatrixLike, target: MatrixLike, opt
   const batch = batchOf(net, input, target, checked.loss, WHERE);
   checkOneExample(batch);
   const ws = createWorkspace(batch.model, 1);
-  const loss = gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws);
+  const loss = withName(WHERE, () => gradientModel(batch.model, batch.input.data, batch.targetRows, batch.loss, ws));
   const step = optimizer === null ? null : explainOptimizerStep(optimizer, batch.model, ws.grads, checked.state, WHERE);
   const layers = batch.model.weights.map((_, l) => explainLayer(batch, ws, l, rate, step));
   const explanation: Explanation = {

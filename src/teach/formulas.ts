@@ -81,6 +81,11 @@ export function lossFormula(builtIn: BuiltInLossFormula | undefined, name: strin
     return [`-${sum}\\left[${tk} \\ln ${yk} + (1 - ${tk}) \\ln(1 - ${yk})\\right]`];
   }
   if (builtIn === 'softmaxCrossEntropy') return ['-\\sum_k t_k \\ln \\operatorname{softmax}(y)_k'];
+  if (builtIn === 'sigmoidCrossEntropy') {
+    const sum = one ? '' : '\\sum_k ';
+    const [yk, tk] = one ? [s.y[0], s.t[0]] : ['y_k', 't_k'];
+    return [`-${sum}\\left[${tk} \\ln \\sigma(${yk}) + (1 - ${tk}) \\ln(1 - \\sigma(${yk}))\\right]`];
+  }
   return [`${latexName(name)}(y, t)`];
 }
 
@@ -89,6 +94,7 @@ export function lossGradientFormula(builtIn: BuiltInLossFormula | undefined, s: 
   const [yk, tk] = [s.y[k], s.t[k]];
   if (builtIn === 'squaredError') return [`2(${yk} - ${tk})`, `2 \\cdot ${latexFactor(y - t, d)}`];
   if (builtIn === 'binaryCrossEntropy') return [`\\frac{${yk} - ${tk}}{${yk} (1 - ${yk})}`];
+  if (builtIn === 'sigmoidCrossEntropy') return [`\\sigma(${yk}) - ${tk}`];
   if (builtIn === 'softmaxCrossEntropy') {
     const sub = s.y.length === 1 ? '' : `_{${k + 1}}`;
     return [`\\operatorname{softmax}(y)${sub} \\sum_j t_j - ${tk}`];

@@ -38,10 +38,19 @@ const LATEX_SPECIAL: Readonly<Record<string, string>> = {
   '~': '\\sim{}',
 };
 
-/** A name as an upright function name in LaTeX math, e.g. `\operatorname{relu}`. */
+/**
+ * A name as an upright function name in LaTeX math, e.g. `\operatorname{relu}`.
+ * `<` and `>` are written as math-mode `\lt` and `\gt` between text runs,
+ * never raw: a Markdown renderer reads raw `<...>` as HTML, even in math.
+ */
 export function latexName(name: string): string {
   if (/^[A-Za-z]+$/.test(name)) return `\\operatorname{${name}}`;
-  return `\\text{${name.replace(/[\\{}_^#$%&~]/g, (c) => LATEX_SPECIAL[c])}}`;
+  const runs = name.split(/([<>])/).map((part) => {
+    if (part === '<') return '\\lt ';
+    if (part === '>') return '\\gt ';
+    return part === '' ? '' : `\\text{${part.replace(/[\\{}_^#$%&~]/g, (c) => LATEX_SPECIAL[c])}}`;
+  });
+  return runs.join('').trimEnd() || '\\text{}';
 }
 
 /** `text` as a Markdown code span, however many backticks it holds. */

@@ -7,16 +7,18 @@
  */
 import { binaryCrossEntropy, softmaxCrossEntropy, squaredError } from '../math/losses.js';
 import type { Loss } from '../math/loss-type.js';
+import { sigmoidCrossEntropy } from '../math/sigmoid-cross-entropy.js';
 
 /** The built-in losses whose formulas the worked examples write out. */
-export type BuiltInLossFormula = 'squaredError' | 'binaryCrossEntropy' | 'softmaxCrossEntropy';
+export type BuiltInLossFormula = 'squaredError' | 'binaryCrossEntropy' | 'sigmoidCrossEntropy' | 'softmaxCrossEntropy';
 
 /** The values `Explanation.builtInLoss` may take. */
-export const BUILT_IN_LOSS_FORMULAS: readonly BuiltInLossFormula[] = Object.freeze(['squaredError', 'binaryCrossEntropy', 'softmaxCrossEntropy']);
+export const BUILT_IN_LOSS_FORMULAS: readonly BuiltInLossFormula[] = Object.freeze(['squaredError', 'binaryCrossEntropy', 'sigmoidCrossEntropy', 'softmaxCrossEntropy']);
 
 const BY_IDENTITY: ReadonlyMap<Loss, BuiltInLossFormula> = new Map<Loss, BuiltInLossFormula>([
   [squaredError, 'squaredError'],
   [binaryCrossEntropy, 'binaryCrossEntropy'],
+  [sigmoidCrossEntropy, 'sigmoidCrossEntropy'],
   [softmaxCrossEntropy, 'softmaxCrossEntropy'],
 ]);
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { ValueError } from '../errors.js';
+import { PassFault, describeFault } from '../boundary/pass-fault.js';
 import type { EpochInfo, TrainOptions, TrainResult } from './options.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
@@ -63,7 +64,11 @@ function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number,
   const n = b.model.sizes[0];
   const x = data.x.data;
   const target = data.targetRows[row];
-  if (b.compiled !== null) return b.compiled(b.model.weights, x, row * n, target, 0, rate);
+  if (b.compiled !== null) {
+    const value = b.compiled(b.model.weights, x, row * n, target, 0, rate);
+    // NOTE: NaN, with no weight changed, means a z was not finite: the loops below then say where.
+    if (value - value === 0) return value;
+  }
   for (let i = 0; i < n; i++) b.gather[i] = x[row * n + i];
   return exampleStep(b.model, b.gather, target, settings.loss, rate, ws);
 }
@@ -98,18 +103,47 @@ function stepBatch(b: Buffers, data: Dataset, settings: Settings, p: Progress, s
   return loss;
 }
 
+/**
+ * A fault from inside a step as `Network.train`'s error: the epoch, the
+ * example by its row in `inputs` (`exampleOf` maps the batch's rows), and
+ * advice that fits the cause: a lower learning rate for an overflow, the
+ * custom activation or loss by name when it returned the bad number.
+ */
+function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row: number) => number): unknown {
+  if (!(error instanceof PassFault)) return error;
+  const f = error.fault;
+  const advice = f.source.kind === 'overflow' ? `; training diverged: try a learningRate below ${rate}` : '';
+  const message = `${WHERE}: in epoch ${epoch}, ${describeFault(f, exampleOf(f.example))}${advice}`;
+  return new PassFault(f, message);
+}
+
 /** One pass over the data; returns the mean of its batch losses. */
-function runEpoch(b: Buffers, data: Dataset, settings: Settings, p: Progress, o: AnyOptimizer): number {
+function runEpoch(b: Buffers, data: Dataset, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
   if (p.random !== null) shuffleInPlace(p.order, p.random);
   const size = b.full.rows;
   let total = 0;
   let batches = 0;
   for (let start = 0; start < p.order.length; start += size) {
     const ws = start + size <= p.order.length ? b.full : (b.partial as Workspace);
-    total += stepBatch(b, data, settings, p, start, ws, o);
+    try {
+      total += stepBatch(b, data, settings, p, start, ws, o);
+    } catch (error) {
+      throw trainFault(error, epoch, o.learningRate, (r) => p.order[start + r]);
+    }
     batches++;
   }
   return total / batches;
+}
+
+/** The validation loss after an epoch, with any fault named as `Network.train`'s. */
+function validationLossOf(b: Buffers, settings: Settings, epoch: number): number | undefined {
+  const v = settings.validation;
+  if (!v) return undefined;
+  try {
+    return lossModel(b.model, v.x.data, v.targetRows, settings.loss, b.validation as Workspace);
+  } catch (error) {
+    throw trainFault(error, epoch, settings.optimizer.learningRate, (r) => r);
+  }
 }
 
 /** The first entry of `lists` that is NaN or infinite, if any. */
@@ -125,7 +159,7 @@ function checkFinite(b: Buffers, losses: readonly number[], epoch: number, rate:
   const bad = firstNonFinite([losses, ...b.model.weights]);
   if (bad !== undefined) {
     throw new ValueError(
-      `${WHERE}: training diverged in epoch ${epoch}: the loss or a weight became ${bad}; try a learningRate below ${rate}`,
+      `${WHERE}: in epoch ${epoch}, the loss or a weight became ${bad}; training diverged: try a learningRate below ${rate}`,
     );
   }
 }
@@ -229,10 +263,10 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const first = progress.epochs;
   for (let epoch = first; epoch < first + settings.epochs; epoch++) {
     const o = optimizerForEpoch(settings.optimizer, settings.schedule, epoch, WHERE);
-    const loss = runEpoch(b, data, settings, progress, o);
+    const loss = runEpoch(b, data, settings, progress, o, epoch);
     progress.epochs = epoch + 1;
     losses.push(loss);
-    const validationLoss = v && lossModel(b.model, v.x.data, v.targetRows, settings.loss, b.validation as Workspace);
+    const validationLoss = validationLossOf(b, settings, epoch);
     if (validationLoss !== undefined) validationLosses.push(validationLoss);
     checkFinite(b, [loss, validationLoss ?? 0], epoch, o.learningRate);
     const stop = watch ? watchEpoch(watch, settings.earlyStopping!, validationLoss ?? loss, epoch, b.model.weights, progress) : false;

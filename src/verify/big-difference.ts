@@ -2,9 +2,10 @@
  * The exact reference of `gradientCheck`: the forward pass and the loss in
  * mathjs BigNumber arithmetic of a chosen precision, on BigNumber copies of
  * the weights, inputs and targets, and central differences of that loss.
- * With 50 digits and ε = 1e-20 the difference's truncation error
- * (`ε² |L'''| / 6`, about 1e-40) and its round-off (`1e-50 · |L| / ε`,
- * about 1e-30 relative) are both far below float64's 1.1e-16.
+ * With 50 digits and the default ε = 1e-17 the difference's truncation
+ * error (`ε² |L'''| / 6`, about 1e-34) and its round-off
+ * (`1e-50 · |L| / ε`, about 1e-33 relative) are both far below float64's
+ * 1.1e-16; see `bigEpsilon` for every other precision.
  *
  * Only layers from the perturbed one up are recomputed: the layers below
  * see the same weights, so their activations are computed once.

@@ -3,6 +3,7 @@
  * its central difference, the warnings for differences that crossed a
  * kink, and the order of the worst first.
  */
+import { layerName, neuronName } from '../boundary/names.js';
 import { ValueError } from '../errors.js';
 import { agreement } from '../math/agreement.js';
 import type { GradientCheckEntry, GradientCheckInputEntry, GradientCheckKinkWarning } from './check-report.js';
@@ -48,8 +49,9 @@ function kinkWarning(entry: GradientCheckEntry, crossing: KinkCrossing, model: M
   const example = rows > 1 ? ` (example ${crossing.example})` : '';
   const name = model.activations[crossing.layer].name;
   const message =
-    `layer ${layer}, row ${row}, column ${column}: w ± ${shortNumber(settings.epsilon)} moves z = ${shortNumber(crossing.z, 3)} ` +
-    `of neuron ${crossing.neuron} in layer ${crossing.layer}${example} across the kink of ${name} at ${crossing.kink}; ` +
+    `layers[${layer}].weights[${row}][${column}]: w ± ${shortNumber(settings.epsilon)} moves z = ${shortNumber(crossing.z, 3)} ` +
+    `of neuron ${neuronName(crossing.layer, crossing.neuron, model.weights.length, model.sizes[model.weights.length])} ` +
+    `in ${layerName(crossing.layer, model.weights.length)}${example} across the kink of ${name} at ${crossing.kink}; ` +
     'the central difference is meaningless there, so this weight is not counted';
   const neuron = { layer: crossing.layer, index: crossing.neuron, example: crossing.example };
   const oneSided = entry.oneSided!;
@@ -76,7 +78,7 @@ export function compareAll(
       const row = Math.floor(k / columns);
       const column = k - row * columns;
       const d = difference(layer, k);
-      checkDifference(d, settings.epsilon, `layer ${layer}, row ${row}, column ${column}`, w[k], settings.reference);
+      checkDifference(d, settings.epsilon, `layers[${layer}].weights[${row}][${column}]`, w[k], settings.reference);
       const entry = entryOf(layer, row, column, analytic[layer][k], d, settings.tolerance, absoluteTolerance);
       entries.push(entry);
       if (d.kink !== undefined) warnings.push(kinkWarning(entry, d.kink, model, settings, rows));

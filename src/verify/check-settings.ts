@@ -31,11 +31,25 @@ export interface CheckSettings {
   readonly inputs: boolean;
 }
 
+/**
+ * The default step of the BigNumber reference at `digits`:
+ * `10^-min(ceil(digits / 3), 300)`. The difference's round-off is about
+ * `10^-digits · |L| / ε` and its truncation `ε² |L'''| / 6`; a step of
+ * `10^-(digits / 3)` makes both about `10^-(2 digits / 3)`, so at the
+ * fewest digits allowed, 20, both are near 1e-13 · |L|, ten times below the
+ * absolute tolerance `1e-12 · max(1, |L|)`, and they only shrink with more
+ * digits. The cap keeps ε a normal double (1e-300 is; 1e-324 is 0), where
+ * both errors are already below 1e-600.
+ */
+export function bigEpsilon(digits: number): number {
+  // NOTE: Number('1e-20') is the double nearest 1e-20; 10 ** -20 is not.
+  return Number(`1e-${Math.min(Math.ceil(digits / 3), 300)}`);
+}
+
 /** The defaults of each reference; see `GradientCheckOptions` for why. */
 const DEFAULTS = {
   float64: { epsilon: () => 1e-6, tolerance: 1e-5, absolute: 1e-8 },
-  // NOTE: Number('1e-20') is the double nearest 1e-20; 10 ** -20 is not.
-  bignumber: { epsilon: (digits: number) => Number(`1e-${Math.round(0.4 * digits)}`), tolerance: 1e-10, absolute: 1e-12 },
+  bignumber: { epsilon: bigEpsilon, tolerance: 1e-10, absolute: 1e-12 },
 };
 
 function digitsOf(options: GradientCheckOptions, reference: string): number {

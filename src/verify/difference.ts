@@ -6,6 +6,7 @@
  */
 import type { Loss } from '../math/loss-type.js';
 import { createWorkspace, lossModel, type Model } from '../engine/flat-model.js';
+import { PassFault, describeFault } from '../boundary/pass-fault.js';
 
 /** A pre-activation whose kink lay between its values at `w + ε` and `w - ε`. */
 export interface KinkCrossing {
@@ -33,6 +34,16 @@ export interface Difference {
   readonly kink?: KinkCrossing;
   /** With a kink: the one-sided slopes `(L(w) - L(w - ε)) / ε` and `(L(w + ε) - L(w)) / ε`. */
   readonly oneSided?: { readonly left: number; readonly right: number };
+}
+
+/** The loss at a perturbed weight; a fault there is the step's, too large for these weights. */
+function probeLoss(compute: () => number, epsilon: number): number {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof PassFault)) throw error;
+    throw new PassFault(error.fault, `gradientCheck: epsilon ${epsilon} moves a weight so far that ${describeFault(error.fault)}; use a smaller epsilon`);
+  }
 }
 
 /**
@@ -96,10 +107,10 @@ export function floatDifferencer(
     const up = original + epsilon;
     const down = original - epsilon;
     w[index] = up;
-    const lossUp = lossModel(probe, input, targetRows, loss, ws);
+    const lossUp = probeLoss(() => lossModel(probe, input, targetRows, loss, ws), epsilon);
     const zUp = kinked[from] ? ws.z.map((z) => z.slice()) : [];
     w[index] = down;
-    const lossDown = lossModel(probe, input, targetRows, loss, ws);
+    const lossDown = probeLoss(() => lossModel(probe, input, targetRows, loss, ws), epsilon);
     w[index] = original;
     const kink = kinked[from] ? findCrossing(model, from, zUp, ws.z, base, sideOf, same) : undefined;
     const numeric = (lossUp - lossDown) / (up - down);

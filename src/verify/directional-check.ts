@@ -35,7 +35,7 @@ function compare(
   const numeric = (up.lossChange - down.lossChange) / (2 * epsilon);
   const analytic = (up.slope - down.slope) / (2 * epsilon);
   if (!Number.isFinite(numeric)) {
-    throw new ValueError(`${WHERE}: the loss along direction ${index} of layer ${layer} is not finite at a step of ${epsilon}`);
+    throw new ValueError(`${WHERE}: the loss along direction ${index} of layer ${layer + 1} is not finite at a step of ${epsilon}`);
   }
   const absoluteError = Math.abs(analytic - numeric);
   const scale = Math.max(Math.abs(analytic), Math.abs(numeric));

@@ -13,6 +13,7 @@ import type { GradientCheckEntry, GradientCheckReport } from './check-report.js'
 import type { GradientCheckOptions } from './check-options.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { counted, ranges, shortNumber } from '../boundary/format.js';
+import { inputName, neuronName } from '../boundary/names.js';
 import { describeValue } from '../boundary/describe.js';
 import { optionalNumber } from '../boundary/options.js';
 
@@ -30,16 +31,46 @@ export interface GradientReportFormat {
   readonly warnings?: number;
 }
 
-/** What the failing rows of one column are: `bias and inputs`, `bias`, `inputs 1-2`. */
-function rowsMeaning(rows: readonly number[], inputSize: number): string {
-  const inputs = rows.filter((row) => row > 0);
-  if (!rows.includes(0)) return counted('input', inputs);
-  if (inputs.length === 0) return 'bias';
-  return inputs.length === inputSize ? 'bias and inputs' : `bias and ${counted('input', inputs)}`;
+/**
+ * Neurons (or inputs) by the picture's names, `h₂, h₃` or `h₂ to h₅` for a
+ * run of more than two; `name` maps a 0-based index to its name.
+ */
+function namesOf(indices: readonly number[], name: (i: number) => string): string {
+  const sorted = [...indices].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let k = 0; k < sorted.length;) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    runs.push(end - k >= 2 ? `${name(sorted[k])} to ${name(sorted[end])}` : sorted.slice(k, end + 1).map(name).join(', '));
+    k = end + 1;
+  }
+  return runs.join(', ');
 }
 
-/** The failing weights of one layer, grouped by columns that fail on the same rows. */
-function describeLayer(failing: readonly GradientCheckEntry[], inputSize: number, outputSize: number): string {
+/** The name of input `i` (0-based) of layer `l`: `x₁` for the first layer, else the neuron below, `h₁`. */
+function inputNameOf(l: number, layers: number, i: number): string {
+  return l === 0 ? inputName(i) : neuronName(l - 1, i, layers, 0);
+}
+
+/** What the failing rows of one column are: `bias and inputs`, `bias`, `inputs x₁, x₂`. */
+function rowsMeaning(rows: readonly number[], inputSize: number, inputNames: (i: number) => string): string {
+  const inputs = rows.filter((row) => row > 0);
+  const named = () => `${inputs.length === 1 ? 'input' : 'inputs'} ${namesOf(inputs.map((row) => row - 1), inputNames)}`;
+  if (!rows.includes(0)) return named();
+  if (inputs.length === 0) return 'bias';
+  return inputs.length === inputSize ? 'bias and inputs' : `bias and ${named()}`;
+}
+
+/**
+ * The failing weights of layer `l`, grouped by columns that fail on the same
+ * rows; rows and columns are the 0-based indices of `weights[row][column]`,
+ * the neurons and inputs are named as in the picture.
+ */
+function describeLayer(failing: readonly GradientCheckEntry[], report: GradientCheckReport, l: number): string {
+  const { inputSize, outputSize } = report.layers[l];
+  const layers = report.layers.length;
+  const outputs = report.layers[layers - 1].outputSize;
+  const neurons = (cs: readonly number[]) => `${cs.length === 1 ? 'neuron' : 'neurons'} ${namesOf(cs, (j) => neuronName(l, j, layers, outputs))}`;
   const all = (inputSize + 1) * outputSize;
   const columns = counted('column', Array.from({ length: outputSize }, (_, j) => j));
   if (failing.length === all) return `every weight, rows 0-${inputSize} and ${columns}`;
@@ -51,7 +82,7 @@ function describeLayer(failing: readonly GradientCheckEntry[], inputSize: number
     groups.set(key, { rows, columns: [...(groups.get(key)?.columns ?? []), column] });
   }
   const parts = [...groups.values()].map(({ rows, columns: cs }) =>
-    `${counted('row', rows)}, ${counted('column', cs)}: ${rowsMeaning(rows, inputSize)} of ${counted('neuron', cs)}`);
+    `${counted('row', rows)}, ${counted('column', cs)}: ${rowsMeaning(rows, inputSize, (i) => inputNameOf(l, layers, i))} of ${neurons(cs)}`);
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(' and ')} and ${parts.length - 2} more groups`;
 }
 
@@ -96,15 +127,14 @@ function headline(report: GradientCheckReport): string {
 function failingLine(report: GradientCheckReport, failing: readonly GradientCheckEntry[]): string {
   const output = report.layers.length - 1;
   const layers = [...new Set(failing.map((e) => e.layer))].sort((a, b) => b - a);
-  const describe = (l: number): string =>
-    describeLayer(failing.filter((e) => e.layer === l), report.layers[l].inputSize, report.layers[l].outputSize);
+  const describe = (l: number): string => describeLayer(failing.filter((e) => e.layer === l), report, l);
   const start = `gradientCheck: ${failing.length} of ${report.entries.length} ${weightsWord(report)} disagree`;
   if (layers.length === 1) {
     const l = layers[0];
-    return `${start}, all in layer ${l}${l === output ? ', the output layer' : ''} (${describe(l)})`;
+    return `${start}, all in layer ${l + 1}${l === output ? ', the output layer' : ''} (${describe(l)})`;
   }
-  const parts = layers.map((l) => `layer ${l}${l === output ? ', the output' : ''}: ${describe(l)}`);
-  return `${start}, in layers ${listed(layers)} (${parts.join('; ')})`;
+  const parts = layers.map((l) => `layer ${l + 1}${l === output ? ', the output' : ''}: ${describe(l)}`);
+  return `${start}, in layers ${listed(layers.map((l) => l + 1))} (${parts.join('; ')})`;
 }
 
 /** Where to look first: the highest layer that disagrees. */
@@ -119,7 +149,7 @@ function hint(report: GradientCheckReport): string | undefined {
     return `Look first at the gradient of the loss "${report.lossName}" and the derivative of the output activation ${activation}${reach}.`;
   }
   const reach = below ? ', and an error there is carried down to every layer below' : '';
-  return `Look first at the derivative of layer ${top}'s activation ${activation}: the layers above it agree${reach}.`;
+  return `Look first at the derivative of layer ${top + 1}'s activation ${activation}: the layers above it agree${reach}.`;
 }
 
 function settingsLine(report: GradientCheckReport): string {
@@ -211,9 +241,9 @@ function countOption(value: unknown, name: string): number {
  * ]);
  * const lines = formatGradientReport(gradientCheck(net, [1, 2], [5])).split('\n');
  * lines[0];
- * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 0 (every weight, rows 0-2 and columns 0-2)'
+ * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight, rows 0-2 and columns 0-2)'
  * lines[1];
- * // => 'Look first at the derivative of layer 0\'s activation "sigmoid-with-negated-derivative": the layers above it agree.'
+ * // => 'Look first at the derivative of layer 1\'s activation "sigmoid-with-negated-derivative": the layers above it agree.'
  * ```
  */
 export function formatGradientReport(report: GradientCheckReport, options: GradientReportFormat = {}): string {

@@ -27,10 +27,10 @@ export function layerSentence(where: string, model: Model, failing: readonly boo
   if (top === null) return '';
   const layers = failing.map((f, l) => (f ? l : -1)).filter((l) => l >= 0).reverse();
   const output = model.weights.length - 1;
-  const named = layers.length === 1 ? `layer ${top}${top === output ? ', the output layer,' : ''} disagrees` : `layers ${listed(layers)} disagree`;
+  const named = layers.length === 1 ? `layer ${top + 1}${top === output ? ', the output layer,' : ''} disagrees` : `layers ${listed(layers.map((l) => l + 1))} disagree`;
   const activation = `"${model.activations[top].name}"`;
   const look = top === output
     ? `look first at the gradient of the loss "${lossName}" and the derivative of the output activation ${activation}`
-    : `look first at the derivative of layer ${top}'s activation ${activation}: the layers above it agree`;
+    : `look first at the derivative of layer ${top + 1}'s activation ${activation}: the layers above it agree`;
   return `${where}: ${named}; ${look}`;
 }

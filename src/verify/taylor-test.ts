@@ -130,7 +130,7 @@ export function taylorTest(net: Network, input: MatrixLike, target: MatrixLike, 
   const [own, shared] = layerDirections(model, prepared.seed, 2);
   const layers = model.weights.map((w, layer) => {
     const direction = model.weights.map((_, l) => (l === layer ? own[layer] : null));
-    return { layer, activation: model.activations[layer].name, ...series(prepared.along(direction), H0 * weightScale(w), steps, `layer ${layer}`) };
+    return { layer, activation: model.activations[layer].name, ...series(prepared.along(direction), H0 * weightScale(w), steps, `layer ${layer + 1}`) };
   });
   // Through every layer: each layer's unit part weighted 1/sqrt(layers), so that d has length 1.
   const weight = 1 / Math.sqrt(model.weights.length);

@@ -251,6 +251,10 @@ describe('the pictures in a browser', () => {
         network: networkToSVG(notebookNetwork(), { explanation: notebookExplanation() }),
         'loss-curve': lossCurveToSVG(history()),
       };
+      // The summary of a big network: boxes and bundles, no weights to colour, so only ink and the boxes' fill.
+      const summary = decodePng(screenshot(networkToSVG(Network.init([784, 1024, 10], { seed: 1 })), 'summary', dir));
+      expect(countPixels(summary, (r, g, b) => r < 200 || g < 200 || b < 200) / (800 * 600), 'summary: inked pixels').toBeGreaterThan(0.01);
+      expect(countPixels(summary, (r, g, b) => r > 240 && g > 235 && b > 210 && b < 235), 'summary: the boxes\' fill').toBeGreaterThan(5000);
       for (const [name, svg] of Object.entries(pictures)) {
         const image = decodePng(screenshot(svg, name, dir));
         expect([image.width, image.height]).toEqual([800, 600]);
@@ -287,3 +291,46 @@ function screenshot(svg: string, name: string, dir: string): Uint8Array {
   ], { stdio: 'ignore', timeout: 60_000 });
   return readFileSync(png);
 }
+
+describe('networkToSVG for big networks (issue 9, item 17)', () => {
+  it('draws 784-1024-10 as a summary: a box per layer, a bundle per matrix, no per-weight element', () => {
+    // Counting, not timing: the 803,850 weights would be as many edges and labels; the summary writes a fixed few.
+    const svg = networkToSVG(Network.init([784, 1024, 10], { seed: 1 }));
+    const root = parseXml(svg);
+    expect(elements(root, 'line')).toHaveLength(0);
+    expect(elements(root, 'text').length).toBeLessThan(30);
+    const boxes = elements(root, 'g').filter((g) => g.attributes.class === 'layer-box');
+    expect(boxes.map((g) => g.attributes['data-size'])).toEqual(['784', '1024', '10']);
+    const bundles = elements(root, 'g').filter((g) => g.attributes.class === 'bundle');
+    expect(bundles.map((g) => [g.attributes['data-rows'], g.attributes['data-columns']])).toEqual([['785', '1024'], ['1025', '10']]);
+    expect(svg.length).toBeLessThan(10_000);
+  });
+
+  it('draws every neuron of a small network, and of a big one with summary: false', () => {
+    const small = parseXml(networkToSVG(notebookNetwork()));
+    expect(elements(small, 'line')).toHaveLength(13);
+    const forced = parseXml(networkToSVG(Network.init([3, 40, 2], { seed: 1 }), { summary: false, weights: false }));
+    expect(elements(forced, 'line')).toHaveLength(4 * 40 + 41 * 2);
+  });
+
+  it('writes no weight labels with weights: false', () => {
+    const svg = networkToSVG(notebookNetwork(), { weights: false });
+    expect(svg).not.toContain('class="weights"');
+    expect(elements(parseXml(svg), 'line')).toHaveLength(13);
+  });
+
+  it('draws the title, escaped, as lossCurveToSVG does', () => {
+    const svg = networkToSVG(notebookNetwork(), { title: 'Step <1> & "more"' });
+    const titles = elements(parseXml(svg), 'text').filter((t) => t.attributes.class === 'title');
+    expect(titles.map(textOf)).toEqual(['Step <1> & "more"']);
+    expect(networkToSVG(Network.init([100, 10], { seed: 1 }))).toContain('class="title">A 100-10 network</text>');
+  });
+
+  it('throws ValueError for a summary with an explanation, and for weights or summary that are not booleans', () => {
+    expect(() => networkToSVG(notebookNetwork(), { summary: true, explanation: notebookExplanation() })).toThrow(
+      'networkToSVG: a summary picture cannot show an explanation; pass summary: false to draw every neuron',
+    );
+    expect(() => networkToSVG(notebookNetwork(), { weights: 'no' as never })).toThrow(ValueError);
+    expect(() => networkToSVG(notebookNetwork(), { summary: 1 as never })).toThrow(ValueError);
+  });
+});

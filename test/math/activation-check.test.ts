@@ -136,3 +136,30 @@ describe('Activation.check', () => {
     expect(options).toEqual({ from: -1, to: 1, points: 11, extra: [3] });
   });
 });
+
+describe('Activation.check refuses options that cannot give a meaningful check (issue 9, item 11)', () => {
+  it('refuses a grid wider than float64 instead of blaming the activation for its NaN points', () => {
+    expect(() => Activation.check(Activation.tanh, { from: -1e308, to: 1e308 })).toThrow(ValueError);
+    expect(() => Activation.check(Activation.tanh, { from: -1e308, to: 1e308 })).toThrow(
+      'Activation.check: from -1e+308 and to 1e+308 are too far apart for float64 (to - from is Infinity); choose a narrower grid',
+    );
+  });
+
+  it('refuses an epsilon too small to move z, instead of blaming the activation', () => {
+    // By hand: the largest |z| is 50 (extra); ε·2 = 2e-300 is far below one ulp of 50 (7.1e-15).
+    expect(() => Activation.check(Activation.tanh, { epsilon: 1e-300 })).toThrow(
+      /^Activation\.check: epsilon 1e-300 is too small for z up to 50: .*above the tolerance 1e-0?5; use an epsilon of at least 5\.55112e-10$/,
+    );
+    expect(Activation.check(Activation.tanh, { epsilon: 1e-6 }).ok).toBe(true);
+  });
+
+  it('reports the worst failing z as well as the first, every number written one way', () => {
+    // Derivative off by z²/100: small at the left end, worst at the largest |z| checked (z = 50 of extra).
+    const off = Activation.define({ name: 'activationCheckTestOffBySquare', apply: Math.tanh, derivative: (z, a) => 1 - a * a + (z * z) / 100 });
+    const report = Activation.check(off);
+    expect(report.ok).toBe(false);
+    expect(report.firstFailure?.z).toBe(-5);
+    expect(Math.abs(report.worstFailure!.z)).toBe(50);
+    expect(report.summary).toMatch(/^Activation\.check: the derivative of "activationCheckTestOffBySquare" is wrong at \d+ of 205 points, first at z = -5 \(derivative [\d.]+, central difference [\d.e-]+\), worst at z = -?50 /);
+  });
+});

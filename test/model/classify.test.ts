@@ -77,7 +77,7 @@ describe('Network.predictClass', () => {
     const broken = Activation.define({ name: 'classifyTestNaNBelowZero', apply: (z) => (z < 0 ? NaN : z), derivative: () => 1 });
     const net = Network.create([Layer.create([[0, 0], [1, -1]], broken)]);
     expect(() => Network.predictClass(net, [[1], [2]])).toThrow(
-      'Network.predictClass: the output came out as NaN for example 0 at entry 1: the weights or inputs overflow float64, or an activation or loss returned it',
+      "Network.predictClass: activation 'classifyTestNaNBelowZero' returned NaN at z = -1 (neuron y₂ of layer 1, example 0); an activation must return a finite number",
     );
     expect(() => Network.predictClass(net, [[1], [2]])).toThrow(ValueError);
   });

@@ -210,6 +210,6 @@ describe('Network.explain', () => {
     const net = Network.create([Layer.create([[0], [1e200]], Activation.identity)]);
     const error = thrownBy(() => Network.explain(net, [1e200], [0], { learningRate: 0.1 }));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toMatch(/^Network\.explain: the loss came out as Infinity/);
+    expect(error.message).toMatch(/^Network\.explain: z of neuron y of layer 1 came out as Infinity/);
   });
 });

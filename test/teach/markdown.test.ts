@@ -199,3 +199,19 @@ describe('explanationToMarkdown with a custom loss', () => {
     expect(explanationToMarkdown(builtIn)).toContain('(y - t)^2');
   });
 });
+
+describe('explanationToMarkdown escapes raw HTML in names (issue 9, item 17)', () => {
+  it('writes no "<" or ">" outside code spans for an activation and a loss named with HTML', async () => {
+    const { Activation: A, Layer: L, Network: N, explanationToMarkdown: toMarkdown } = await import('../../src/index.js');
+    const odd = A.define({ name: '<img src=x onerror=alert(1)>', apply: (z) => z, derivative: () => 1 });
+    const loss = {
+      name: '<b>bold</b>',
+      value: (y: ArrayLike<number>, t: ArrayLike<number>) => (y[0] - t[0]) ** 2,
+      gradient: (y: ArrayLike<number>, t: ArrayLike<number>, into: Float64Array) => { into[0] = 2 * (y[0] - t[0]); },
+    };
+    const md = toMarkdown(N.explain(N.create([L.create([[0], [1]], odd)]), [1], [0], { learningRate: 0.1, loss }));
+    const outsideCode = md.replace(/`[^`]*`/g, '');
+    expect(outsideCode).not.toMatch(/[<>]/);
+    expect(md).toContain('\\lt \\text{img src=x onerror=alert(1)}\\gt');
+  });
+});

@@ -40,7 +40,7 @@ describe('directionalCheck', () => {
       expect([report.ok, report.suspect, report.reference]).toEqual([false, 1, reference]);
       // By hand: every gradient is twice the true one, so the relative error is 1/2.
       for (const layer of report.layers) for (const r of layer.directions) expectMatrixClose(r.relativeError, 0.5, { rtol: 1e-5, atol: 0 });
-      expect(report.summary).toMatch(/^directionalCheck: layers 1 and 0 disagree; look first at the gradient of the loss "squaredError" and the derivative of the output activation "test-directional-identity-doubled" \(worst error/);
+      expect(report.summary).toMatch(/^directionalCheck: layers 2 and 1 disagree; look first at the gradient of the loss "squaredError" and the derivative of the output activation "test-directional-identity-doubled" \(worst error/);
     }
   });
 

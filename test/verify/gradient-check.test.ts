@@ -426,7 +426,7 @@ describe('gradientCheck report: worst, bias, settings', () => {
     const net = Network.create([Layer.create([[-1], [1]], blowUp)]);
     const error = thrownBy(() => gradientCheck(net, [1], [0]));
     expect(error).toBeInstanceOf(ValueError);
-    expect(error.message).toMatch(/^gradientCheck: the loss at the given weights is NaN/);
+    expect(error.message).toMatch(/^gradientCheck: the loss at the given weights cannot be computed: activation 'test-gradient-check-nan' returned NaN at z = 2 \(neuron y of layer 1, example 0\)/);
   });
 });
 
@@ -452,7 +452,7 @@ describe('gradientCheck kinks', () => {
       {
         kind: 'kink', layer: 0, row: 0, column: 0, neuron: { layer: 0, index: 0, example: 0 }, z: 0, kink: 0,
         oneSided: bias.oneSided,
-        message: 'layer 0, row 0, column 0: w ± 1e-6 moves z = 0 of neuron 0 in layer 0 across the kink of relu at 0; the central difference is meaningless there, so this weight is not counted; ' +
+        message: 'layers[0].weights[0][0]: w ± 1e-6 moves z = 0 of neuron h₁ in layer 1 across the kink of relu at 0; the central difference is meaningless there, so this weight is not counted; ' +
           'the analytic value 0 lies between the one-sided slopes 2 and 0',
       },
     ]);
@@ -478,7 +478,7 @@ describe('gradientCheck kinks', () => {
     const report = gradientCheck(net, [[3], [1]], [[0], [0]]);
     const warning = report.warnings.find((w) => w.kind === 'kink' && w.layer === 0 && w.row === 1);
     expect(warning).toMatchObject({ neuron: { layer: 1, index: 0, example: 1 }, z: 0, kink: 0 });
-    expect(warning?.message).toContain('of neuron 0 in layer 1 (example 1) across the kink of relu at 0');
+    expect(warning?.message).toContain('of neuron h₁ in layer 2 (example 1) across the kink of relu at 0');
   });
 
   it('uses the kinks a custom activation declares, and fails the same entry when none are declared', () => {

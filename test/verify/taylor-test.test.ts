@@ -35,7 +35,7 @@ describe('taylorTest', () => {
     expect([report.ok, report.suspect]).toEqual([false, 1]);
     for (const s of [report, ...report.layers]) expect(Math.abs(s.order! - 1)).toBeLessThan(0.01);
     expect(report.summary).toBe(
-      'taylorTest: layers 1 and 0 disagree; look first at the gradient of the loss "test-taylor-halved" and the derivative of the output activation "identity" (orders 1, 1 by layer; 2 is right, 1 wrong)',
+      'taylorTest: layers 2 and 1 disagree; look first at the gradient of the loss "test-taylor-halved" and the derivative of the output activation "identity" (orders 1, 1 by layer; 2 is right, 1 wrong)',
     );
   });
 
