@@ -108,3 +108,19 @@ export function prepareAlong(
     warnings: asked === 'bignumber' && !big ? fallbackWarnings(model, loss) : [],
   };
 }
+
+/**
+ * The fields both reports carry about how they were made: the reference
+ * arithmetic (with its digits), the seed of the directions, the loss's
+ * value and name, and the fallback warnings.
+ */
+export function reportBasis(prepared: Prepared, loss: Loss, value: number) {
+  return {
+    reference: prepared.reference,
+    ...(prepared.digits === undefined ? {} : { digits: prepared.digits }),
+    seed: prepared.seed,
+    loss: value,
+    lossName: loss.name,
+    warnings: prepared.warnings,
+  };
+}

@@ -9,7 +9,7 @@ import type { MatrixLike } from '../boundary/convert.js';
 import { checkPositiveInteger } from '../boundary/options.js';
 import { shortNumber } from '../boundary/format.js';
 import { ValueError } from '../errors.js';
-import { prepareAlong, type Prepared } from './along-setting.js';
+import { prepareAlong, reportBasis, type Prepared } from './along-setting.js';
 import { layerDirections, weightScale } from './directions.js';
 import { layerSentence, suspectOf } from './layer-hint.js';
 import type { DirectionalCheckDirection, DirectionalCheckOptions, DirectionalCheckReport } from './directional-report.js';
@@ -141,14 +141,9 @@ export function directionalCheck(
     layers,
     suspect: suspectOf(failing),
     summary,
-    reference: prepared.reference,
-    ...(prepared.digits === undefined ? {} : { digits: prepared.digits }),
-    seed: prepared.seed,
+    ...reportBasis(prepared, loss, value),
     tolerance: rtol,
     absoluteTolerance: atol,
-    loss: value,
-    lossName: loss.name,
     forwardPasses: 2 * count * model.weights.length,
-    warnings: prepared.warnings,
   };
 }

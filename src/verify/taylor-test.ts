@@ -8,7 +8,7 @@ import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { shortNumber } from '../boundary/format.js';
 import { ValueError } from '../errors.js';
-import { prepareAlong } from './along-setting.js';
+import { prepareAlong, reportBasis } from './along-setting.js';
 import type { Along } from './along.js';
 import { layerDirections, norm, weightScale } from './directions.js';
 import { layerSentence, suspectOf } from './layer-hint.js';
@@ -149,13 +149,8 @@ export function taylorTest(net: Network, input: MatrixLike, target: MatrixLike, 
     layers,
     suspect: suspectOf(failing),
     summary,
-    reference: prepared.reference,
-    ...(prepared.digits === undefined ? {} : { digits: prepared.digits }),
-    seed: prepared.seed,
+    ...reportBasis(prepared, loss, value),
     steps,
-    loss: value,
-    lossName: loss.name,
     forwardPasses: (steps + 1) * (model.weights.length + 1),
-    warnings: prepared.warnings,
   };
 }
