@@ -3,11 +3,13 @@
  * of `rows` examples. A layer with `n` inputs and `m` neurons has weights
  * `w` of `(n + 1) × m`, row 0 on the constant bias input -1.
  *
- * Every sum runs in the same order in every kernel of this library (bias
- * first, then inputs in order; over examples in order), so the SIMD kernels
- * of `wasm/kernels.wat` give the same bits as these loops, which are the
- * path wherever WebAssembly SIMD is missing and for the smallest networks. These loops do no validation: the
- * public functions check shapes once.
+ * These plain loops are the reference: every fast path of the engine (the
+ * SIMD kernels of `wasm/kernels.wat`, the compiled straight-line step, the
+ * fused step) is tested bit for bit against them (test/engine/). Every sum
+ * runs in the same order in every kernel (bias first, then inputs in order;
+ * over examples in order), so each fast path gives these loops' bits. They
+ * are also the path wherever WebAssembly SIMD is missing. They do no
+ * validation: the public functions check shapes once.
  */
 import type { Activation } from '../math/activation-type.js';
 import { activate, derive } from './activate.js';
