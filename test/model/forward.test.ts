@@ -21,20 +21,8 @@ import { Network, ShapeError, ValueError } from '../../src/index.js';
 import { caseArb, referenceForward } from '../support/arbitraries.js';
 import { expectMatrixClose, thrownBy } from '../support/helpers.js';
 import {
-  EXACT,
-  REORDERED,
-  RUNS,
-  otherMath,
-  rowsOf,
-  sizeOf,
-  smallNet,
-  lineNet,
-  snapshot,
-  inForm,
-  keep,
-  overflowingNet,
-  expectNoSilentNaN,
-  type Form,
+  EXACT, REORDERED, RUNS, otherMath, rowsOf, sizeOf, smallNet, lineNet, snapshot, inForm, keep,
+  overflowingNet, expectNoSilentNaN, type Form,
 } from '../support/network-cases.js';
 
 describe('Network.forward', () => {

@@ -22,18 +22,8 @@ import { Activation, Layer, Network, ShapeError, ValueError, type Loss } from '.
 import { buildNetwork, caseArb, withWeight, type Case, type Data } from '../support/arbitraries.js';
 import { expectMatrixClose, thrownBy } from '../support/helpers.js';
 import {
-  EXACT,
-  RUNS,
-  rowsOf,
-  sizeOf,
-  smallNet,
-  lineNet,
-  snapshot,
-  inForm,
-  keep,
-  overflowingNet,
-  expectNoSilentNaN,
-  type Form,
+  EXACT, RUNS, rowsOf, sizeOf, smallNet, lineNet, snapshot, inForm, keep, overflowingNet,
+  expectNoSilentNaN, type Form,
 } from '../support/network-cases.js';
 import { gradientCase } from '../../src/testing/index.js';
 

@@ -18,15 +18,7 @@ import { Network, ShapeError, ValueError } from '../../src/index.js';
 import { caseArb, learningRateArb } from '../support/arbitraries.js';
 import { expectMatrixClose, thrownBy } from '../support/helpers.js';
 import {
-  EXACT,
-  RUNS,
-  smallNet,
-  lineNet,
-  snapshot,
-  inForm,
-  keep,
-  overflowingNet,
-  expectNoSilentNaN,
+  EXACT, RUNS, smallNet, lineNet, snapshot, inForm, keep, overflowingNet, expectNoSilentNaN,
   type Form,
 } from '../support/network-cases.js';
 
