@@ -13,7 +13,7 @@
  * the caller takes the loops, which name the neuron.
  */
 import type { Activation } from '../math/activation-type.js';
-import * as builtIn from '../math/activations.js';
+import { ACTIVATION_ROWS, type ActivationInline } from '../math/activation-table.js';
 import { sigmoidOf } from '../math/activations.js';
 import type { Loss } from '../math/loss-type.js';
 import { squaredError } from '../math/losses.js';
@@ -29,12 +29,10 @@ const MAX_LAYER_WEIGHTS = 64;
 export const MAX_COMPILED_WEIGHTS = 1024;
 
 
-const INLINE = new Map<Activation, { apply: (z: string) => string; derivative: (z: string, a: string) => string }>([
-  [builtIn.identity, { apply: (z) => z, derivative: () => '1' }],
-  [builtIn.sigmoid, { apply: (z) => `sigmoid(${z})`, derivative: (_z, a) => `(${a} * (1 - ${a}))` }],
-  [builtIn.tanh, { apply: (z) => `Math.tanh(${z})`, derivative: (_z, a) => `(1 - ${a} * ${a})` }],
-  [builtIn.relu, { apply: (z) => `(${z} > 0 ? ${z} : 0)`, derivative: (z) => `(${z} > 0 ? 1 : 0)` }],
-]);
+/** The inline forms of the activations the step can write out, from the activation table. */
+const INLINE: ReadonlyMap<Activation, ActivationInline> = new Map(
+  ACTIVATION_ROWS.flatMap((row) => (row.inline === null ? [] : [[row.activation, row.inline] as const])),
+);
 
 /** Whether `compileStep` writes out this model. */
 export function canCompile(model: Model): boolean {

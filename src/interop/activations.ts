@@ -5,12 +5,16 @@
  *
  * @module
  */
-import { identity, leakyRelu, relu, sigmoid, softplus, tanh } from '../math/activations.js';
+import { leakyRelu } from '../math/activations.js';
+import { ACTIVATION_ROWS, type KerasActivationName } from '../math/activation-table.js';
 import { UnknownNameError } from '../errors.js';
 import type { Activation } from '../math/activation-type.js';
 
-/** The activations both engines have, by the name Keras and TF.js give them. */
-export type ActivationKind = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'softplus' | 'leakyRelu';
+/**
+ * The activations both engines have, by the name Keras and TF.js give them:
+ * the activation table's Keras names and `leakyRelu`.
+ */
+export type ActivationKind = KerasActivationName | 'leakyRelu';
 
 /** A built-in activation as the engines see it: its kind, and leakyRelu's slope. */
 export interface ActivationSpec {
@@ -19,13 +23,10 @@ export interface ActivationSpec {
   readonly alpha?: number;
 }
 
-const FIXED: ReadonlyMap<Activation, ActivationKind> = new Map<Activation, ActivationKind>([
-  [identity, 'linear'],
-  [sigmoid, 'sigmoid'],
-  [tanh, 'tanh'],
-  [relu, 'relu'],
-  [softplus, 'softplus'],
-]);
+const FIXED: ReadonlyMap<Activation, ActivationKind> = new Map(ACTIVATION_ROWS.map((row) => [row.activation, row.keras]));
+
+/** The Keras names a Dense or Activation layer may give, in the table's order: `linear`, `sigmoid`, ... */
+export const KERAS_ACTIVATIONS: readonly KerasActivationName[] = Object.freeze(ACTIVATION_ROWS.map((row) => row.keras));
 
 const LEAKY = /^leakyRelu\((.+)\)$/;
 

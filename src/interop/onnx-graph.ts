@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { ActivationSpec } from './activations.js';
+import type { ActivationKind, ActivationSpec } from './activations.js';
 
 /** The number type of a graph: float32 or float64 throughout. */
 export type OnnxDtype = 'float32' | 'float64';
@@ -90,14 +90,32 @@ function leakyRelu64(b: ReturnType<typeof builder>, z: string, out: string, alph
   b.node('Sub', [b.node('Relu', [z]), scaled], out);
 }
 
-const OWN_OP = { linear: 'Identity', tanh: 'Tanh', relu: 'Relu', softplus: 'Softplus', leakyRelu: 'LeakyRelu' };
+/** The nodes from `z` to `out` of one kind of activation; `alpha` is leakyRelu's slope. */
+type ActivationNodes = (b: ReturnType<typeof builder>, z: string, out: string, dtype: OnnxDtype, alpha?: number) => void;
+
+/** The activation's own ONNX op, as one node. */
+function ownOp(opType: string): ActivationNodes {
+  return (b, z, out) => {
+    b.node(opType, [z], out);
+  };
+}
+
+/** The nodes of each kind of activation, keyed by the activation table's Keras names and `leakyRelu`. */
+const NODES: Readonly<Record<ActivationKind, ActivationNodes>> = {
+  linear: ownOp('Identity'),
+  sigmoid: (b, z, out) => sigmoid(b, z, out),
+  tanh: ownOp('Tanh'),
+  relu: ownOp('Relu'),
+  softplus: (b, z, out, dtype) => (dtype === 'float64' ? softplus64(b, z, out) : ownOp('Softplus')(b, z, out, dtype)),
+  leakyRelu: (b, z, out, dtype, alpha) => {
+    if (dtype === 'float64') leakyRelu64(b, z, out, alpha ?? 0.01);
+    else b.node('LeakyRelu', [z], out, alpha);
+  },
+};
 
 /** The nodes of an activation from `z` to `out`. */
 function activation(b: ReturnType<typeof builder>, spec: ActivationSpec, z: string, out: string, dtype: OnnxDtype): void {
-  if (spec.kind === 'sigmoid') sigmoid(b, z, out);
-  else if (dtype === 'float64' && spec.kind === 'softplus') softplus64(b, z, out);
-  else if (dtype === 'float64' && spec.kind === 'leakyRelu') leakyRelu64(b, z, out, spec.alpha ?? 0.01);
-  else b.node(OWN_OP[spec.kind], [z], out, spec.kind === 'leakyRelu' ? spec.alpha : undefined);
+  NODES[spec.kind](b, z, out, dtype, spec.alpha);
 }
 
 /** One layer's part of the graph: its kernel and bias, the Gemm and the activation. */

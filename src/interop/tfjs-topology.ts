@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ActivationKind, ActivationSpec } from './activations.js';
+import { KERAS_ACTIVATIONS, type ActivationKind, type ActivationSpec } from './activations.js';
 import { FormatError } from '../errors.js';
 
 /** A Dense layer of the model and the activation that follows it. */
@@ -26,7 +26,6 @@ export interface DensePlan {
 
 type Dict = Readonly<Record<string, unknown>>;
 
-const KERAS_ACTIVATIONS: readonly ActivationKind[] = ['linear', 'sigmoid', 'tanh', 'relu', 'softplus'];
 /** LeakyReLU's alpha when the config leaves it out, as Keras and TF.js take it. */
 const KERAS_LEAKY_ALPHA = 0.3;
 const READ = 'Dense, Activation, LeakyReLU and InputLayer';
@@ -70,7 +69,7 @@ function inputSize(config: Dict, path: string): number | undefined {
 }
 
 function activationName(value: unknown, path: string): ActivationKind {
-  if (!KERAS_ACTIVATIONS.includes(value as ActivationKind)) {
+  if (!(KERAS_ACTIVATIONS as readonly unknown[]).includes(value)) {
     fail(path, `is the activation ${shown(value)}; only ${KERAS_ACTIVATIONS.join(', ')} can be read`);
   }
   return value as ActivationKind;

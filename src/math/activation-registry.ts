@@ -9,13 +9,10 @@ import { UnknownNameError, ValueError } from '../errors.js';
 import { checkActivation, type Activation, type ActivationDefinition, type BigActivation } from './activation-type.js';
 import { isMade, store } from './activation-store.js';
 import { describeValue } from '../boundary/describe.js';
-import {
-  identity, isLeakyReluName, leakyRelu, leakyReluAlpha, MAX_NAME_LENGTH, relu, sigmoid, softplus, tanh,
-} from './activations.js';
+import { isLeakyReluName, leakyRelu, leakyReluAlpha, MAX_NAME_LENGTH } from './activations.js';
+import { FIXED_BUILT_INS } from './activation-table.js';
 
-const builtIns: ReadonlyMap<string, Activation> = new Map(
-  [identity, sigmoid, tanh, relu, softplus].map((activation) => [activation.name, activation]),
-);
+const builtIns: ReadonlyMap<string, Activation> = new Map(FIXED_BUILT_INS.map((activation) => [activation.name, activation]));
 const defined = store.defined;
 
 /** The optional members of a definition, checked and frozen; absent ones left out. */

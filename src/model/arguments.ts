@@ -29,12 +29,18 @@ function checkBatchSize(model: Model, rows: number, where: string): void {
   checkCount(rows * widest, MAX_ENTRIES, `${where}: a batch of ${rows} examples through a layer of ${widest} neurons`);
 }
 
-/** Converts and checks a network, input, target and loss at once. */
-export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, loss: unknown, where: string): Batch {
+/** The network's model and the input converted and checked against it: its columns and the batch's size. */
+function modelAndInput(net: Network, input: MatrixLike, where: string): { model: Model; x: Flat } {
   const model = modelOf(net, where);
   const x = toFlat(input, `${where}: input`);
   checkColumns(x, model.sizes[0], where, 'input');
   checkBatchSize(model, x.rows, where);
+  return { model, x };
+}
+
+/** Converts and checks a network, input, target and loss at once. */
+export function batchOf(net: Network, input: MatrixLike, target: MatrixLike, loss: unknown, where: string): Batch {
+  const { model, x } = modelAndInput(net, input, where);
   const t = toFlat(target, `${where}: target`);
   checkTarget(t, x, model.sizes[model.sizes.length - 1], where);
   const chosen = loss === undefined ? squaredError : checkLoss(loss, where);
@@ -55,10 +61,7 @@ export interface Pass {
  * refuses an output that overflowed.
  */
 export function forwardPass(net: Network, input: MatrixLike, where: string): Pass {
-  const model = modelOf(net, where);
-  const x = toFlat(input, `${where}: input`);
-  checkColumns(x, model.sizes[0], where, 'input');
-  checkBatchSize(model, x.rows, where);
+  const { model, x } = modelAndInput(net, input, where);
   const ws = createWorkspace(model, x.rows);
   withName(where, () => forwardModel(model, x.data, ws));
   const output = ws.a[model.weights.length - 1];

@@ -7,23 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import onnxProto from 'onnx-proto';
 import { Activation, Layer, Network, UnknownNameError, ValueError } from '../../src/index.js';
-import { batchArbitrary, builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { toONNX } from '../../src/interop/onnx.js';
 import { onnxProto as loadOnnxProto } from '../../src/interop/onnx-proto-load.js';
 import { ortRun } from './ort-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../support/helpers.js';
+import { FLOAT32, interopActivations, interopCases } from '../support/interop-cases.js';
 
-const activations = [...builtInActivations, Activation.leakyRelu(0.2), Activation.leakyRelu(-0.5)];
-const cases = networkArbitrary({ layers: { min: 1, max: 4 }, activations }).chain((net) =>
-  batchArbitrary(net, { shape: 'batch', rows: { min: 1, max: 5 } }).map(({ input }) => ({ net, input: input as number[][] })),
-);
+const activations = interopActivations;
+const cases = interopCases;
 
-/**
- * float32: a float32 carries 24 bits (6e-8 relative); up to 4 layers of up
- * to 5 products of numbers below ~5 each, rounded at every step, stay
- * within 1e-6 absolute, or 1e-5 relative for large outputs.
- */
-const FLOAT32 = { rtol: 1e-5, atol: 1e-6 };
 /** float64: the bar, 1e-12 relative, and no absolute slack. */
 const FLOAT64 = { rtol: 1e-12, atol: 0 };
 

@@ -23,3 +23,15 @@ export async function tfPredict(artifacts: tf.io.ModelArtifacts, rows: readonly 
     model.dispose();
   }
 }
+
+/** What `model.save(tf.io.withSaveHandler(...))` hands over: the artifacts TF.js itself saves. */
+export async function savedArtifacts(model: tfl.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return artifacts!;
+}

@@ -6,30 +6,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Activation, Layer, Network, UnknownNameError, ValueError } from '../../src/index.js';
-import { batchArbitrary, builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { toTFJS } from '../../src/interop/tfjs.js';
 import { readyTF, tfPredict } from './tfjs-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../support/helpers.js';
+import { FLOAT32, interopCases } from '../support/interop-cases.js';
+import { smallNet as notebook } from '../support/network-cases.js';
 
 beforeAll(readyTF);
 
-const activations = [...builtInActivations, Activation.leakyRelu(0.2), Activation.leakyRelu(-0.5)];
-const cases = networkArbitrary({ layers: { min: 1, max: 4 }, activations }).chain((net) =>
-  batchArbitrary(net, { shape: 'batch', rows: { min: 1, max: 5 } }).map(({ input }) => ({ net, input: input as number[][] })),
-);
-
-/**
- * float32 rounding: a float32 carries 24 bits (6e-8 relative); up to 4
- * layers of up to 5 products of numbers below ~5 each, rounded at every
- * step, stay within 1e-6 absolute, or 1e-5 relative for large outputs.
- */
-const FLOAT32 = { rtol: 1e-5, atol: 1e-6 };
-
-const notebook = () =>
-  Network.create([
-    Layer.create([[1, 0, -1], [1, 2, 0], [0, -2, 1]], Activation.sigmoid),
-    Layer.create([[1], [2], [3], [-1]], Activation.identity),
-  ]);
+const cases = interopCases;
 
 describe('toTFJS', () => {
   it('gives a model whose TF.js predict equals Network.predict to float32 rounding, for random networks and batches', async () => {

@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Activation, FormatError, Layer, Network } from '../../src/index.js';
+import { Activation, FormatError, Network } from '../../src/index.js';
 import { fromTFJS, readTFJS, toTFJS, writeTFJS } from '../../src/interop/tfjs.js';
-import { readyTF, tf, tfl } from './tfjs-engine.js';
+import { readyTF, savedArtifacts, tf, tfl } from './tfjs-engine.js';
 import { expectMatrixClose, toNested } from '../support/helpers.js';
+import { FLOAT32, twoLayerNet } from '../support/interop-cases.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'mathjs-backprop-tfjs-'));
 let server: Server;
@@ -37,13 +38,7 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-const net = Network.create([
-  Layer.create([[0.5, -1, 0], [1, 2, 0.5], [-0.25, 0.75, 1]], Activation.softplus),
-  Layer.create([[0.1], [1], [-2], [0.5]], Activation.leakyRelu(0.2)),
-]);
-
-/** See tfjs-export.test.ts: float32 rounding through a few small layers. */
-const FLOAT32 = { rtol: 1e-5, atol: 1e-6 };
+const net = twoLayerNet(Activation.softplus);
 
 describe('writeTFJS', () => {
   it('writes model.json and weights.bin that TF.js loads over http and predicts Network.predict with', async () => {
@@ -84,7 +79,7 @@ describe('readTFJS', () => {
 
   it('reads a model whose weights are split over several files, as converted models are', async () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [2], activation: 'tanh' })] });
-    const { modelPath } = await writeTFJS(toTFJS(fromTFJS(await savedWith(model))), join(directory, 'd'));
+    const { modelPath } = await writeTFJS(toTFJS(fromTFJS(await savedArtifacts(model))), join(directory, 'd'));
     // Split the weights into two files, as TF.js's converter shards large models.
     const json = JSON.parse(readFileSync(modelPath, 'utf8'));
     const bytes = readFileSync(join(directory, 'd', 'weights.bin'));
@@ -111,14 +106,3 @@ describe('readTFJS', () => {
     );
   });
 });
-
-async function savedWith(model: tfl.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return artifacts!;
-}

@@ -6,28 +6,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Activation, FormatError, gradientCheck, Layer, Network } from '../../src/index.js';
+import { Activation, FormatError, gradientCheck, Network } from '../../src/index.js';
 import { builtInActivations, networkArbitrary } from '../../src/testing/index.js';
 import { fromTFJS, toTFJS, type TFJSArtifactsLike } from '../../src/interop/tfjs.js';
-import { readyTF, tf, tfl, tfPredict } from './tfjs-engine.js';
+import { readyTF, savedArtifacts as saved, tf, tfl, tfPredict } from './tfjs-engine.js';
 import { expectMatrixClose, thrownBy, toNested } from '../support/helpers.js';
+import { FLOAT32, twoLayerNet } from '../support/interop-cases.js';
 
 beforeAll(readyTF);
-
-/** See tfjs-export.test.ts: float32 rounding through a few small layers. */
-const FLOAT32 = { rtol: 1e-5, atol: 1e-6 };
-
-/** What `model.save(tf.io.withSaveHandler(...))` hands over. */
-async function saved(model: tfl.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return artifacts!;
-}
 
 type Topology = { class_name: string; config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
 /** A copy of artifacts with its topology edited. */
@@ -43,11 +29,7 @@ function formatError(fn: () => unknown): FormatError {
   return error as FormatError;
 }
 
-const small = () =>
-  Network.create([
-    Layer.create([[0.5, -1, 0], [1, 2, 0.5], [-0.25, 0.75, 1]], Activation.tanh),
-    Layer.create([[0.1], [1], [-2], [0.5]], Activation.leakyRelu(0.2)),
-  ]);
+const small = () => twoLayerNet(Activation.tanh);
 
 describe('fromTFJS', () => {
   it('reads back what toTFJS wrote: the weights rounded to float32, exactly, and the same activations', () => {

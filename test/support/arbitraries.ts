@@ -5,6 +5,16 @@
  * weights as nested arrays, activations), so a test can rebuild it with one
  * weight changed, and compute with it independently of src/.
  *
+ * What the shipped testing kit (`mathjs-backprop/testing`, src/testing/)
+ * already provides is taken from it: the list of built-in activations
+ * (`builtInActivations`), the numbers and matrices of weights, inputs and
+ * targets (`matrixArbitrary`: evenly spread over [-1, 1], so with the same
+ * seeds the cases are new, no longer crowded near 0 as `fc.double`'s are),
+ * which activations have kinks (their `kinks`), and the kink clearing
+ * (`clearOfKinks`). What the kit lacks is kept here: networks as plain data,
+ * an activation drawn per layer from an arbitrary (leakyRelu with a random
+ * alpha), the plain-JS forward pass and learning rates.
+ *
  * Ranges, chosen so that finite differences stay meaningful:
  * - 1 to 4 layers, each 1 to 8 neurons wide (inputs 1 to 8 too);
  * - weights and inputs in [-1, 1], targets in [-1, 1]: a pre-activation is
@@ -14,17 +24,21 @@
  *
  * Kinks: relu and leakyRelu have no derivative at z = 0, where a finite
  * difference straddles the kink. `caseArb` therefore moves every
- * relu/leakyRelu pre-activation at least {@link KINK_MARGIN} away from 0 on
- * every example of the input, by nudging that neuron's bias weight by a few
- * thousandths ({@link clearKinks}), layer by layer with a plain-JS forward
- * pass ({@link referenceForward}), not the library. Filtering instead would
- * throw away most relu networks: fast-check favours 0 for weights and inputs,
- * which puts z exactly on the kink. A step ε ≤ 1e-5 in one weight moves any
- * z by far less than the margin.
+ * pre-activation of a neuron whose activation declares `kinks` at least
+ * {@link KINK_MARGIN} away from each kink on every example of the input,
+ * by nudging that neuron's bias weight by a few thousandths, layer by
+ * layer ({@link clearKinks}: the kit's `clearOfKinks`), and then checks
+ * the result with a plain-JS forward pass ({@link referenceForward}), not
+ * the library. Filtering instead would throw away most relu networks:
+ * fast-check favours 0 for weights and inputs, which puts z exactly on the
+ * kink. A step ε ≤ 1e-5 in one weight moves any z by far less than the
+ * margin.
  */
 import fc from 'fast-check';
 import { Activation, Layer, Network } from '../../src/index.js';
+import { builtInActivations } from '../../src/testing/index.js';
 import { clearOfKinks as clearNetworkOfKinks } from '../../src/testing/kinks.js';
+import { matrixArbitrary } from '../../src/testing/numbers.js';
 
 /** How far from 0 the pre-activations of relu and leakyRelu neurons are kept. */
 export const KINK_MARGIN = 1e-3;
@@ -52,37 +66,31 @@ export interface Case {
   readonly batch: boolean;
 }
 
-/** The built-in activations with fixed parameters, for tests that name each one. */
-export const BUILT_IN_ACTIVATIONS: readonly Activation[] = [
-  Activation.identity,
-  Activation.sigmoid,
-  Activation.tanh,
-  Activation.relu,
-  Activation.leakyRelu(),
-  Activation.leakyRelu(0.3),
-  Activation.softplus,
-];
+/** Whether a built-in activation is a leakyRelu (of any alpha). */
+const isLeaky = (activation: Activation) => activation.name.startsWith('leakyRelu(');
 
-/** Whether the activation has a kink at 0 (relu, leakyRelu). */
-export function hasKink(activation: Activation): boolean {
-  return activation.name === 'relu' || activation.name.startsWith('leakyRelu(');
-}
+/**
+ * The built-in activations with fixed parameters, for tests that name each
+ * one: the kit's `builtInActivations` (leakyRelu of alpha 0.01), with a
+ * leakyRelu of alpha 0.3 beside the first.
+ */
+export const BUILT_IN_ACTIVATIONS: readonly Activation[] = builtInActivations.flatMap((activation) =>
+  isLeaky(activation) ? [activation, Activation.leakyRelu(0.3)] : [activation],
+);
 
 /** Any built-in activation, leakyRelu with a random alpha in [0.01, 0.5]. */
 export function activationArb(): fc.Arbitrary<Activation> {
   return fc.oneof(
-    fc.constantFrom(Activation.identity, Activation.sigmoid, Activation.tanh, Activation.relu, Activation.softplus),
+    fc.constantFrom(...builtInActivations.filter((activation) => !isLeaky(activation))),
     fc.double({ min: 0.01, max: 0.5, noNaN: true }).map((alpha) => Activation.leakyRelu(alpha)),
   );
 }
 
-/** A number in [-1, 1]. */
-export function valueArb(): fc.Arbitrary<number> {
-  return fc.double({ min: -1, max: 1, noNaN: true });
-}
+/** The range of every weight, input and target. */
+const UNIT = { min: -1, max: 1 };
 
 function matrixArb(rows: number, cols: number): fc.Arbitrary<number[][]> {
-  return fc.array(fc.array(valueArb(), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+  return matrixArbitrary(rows, cols, UNIT);
 }
 
 /** Options of {@link specArb}. */
@@ -152,10 +160,13 @@ export function referenceForward(spec: NetworkSpec, rows: readonly (readonly num
   return { z, a };
 }
 
-/** Whether every relu/leakyRelu pre-activation is at least `margin` from 0. */
+/** Whether every pre-activation of a neuron with kinks (relu's and leakyRelu's at 0) is at least `margin` from each. */
 export function clearOfKinks(spec: NetworkSpec, rows: readonly (readonly number[])[], margin = KINK_MARGIN): boolean {
   const { z } = referenceForward(spec, rows);
-  return z.every((layer, l) => !hasKink(spec.activations[l]) || layer.every((row) => row.every((v) => Math.abs(v) >= margin)));
+  return z.every((layer, l) => {
+    const kinks = spec.activations[l].kinks ?? [];
+    return layer.every((row) => row.every((v) => kinks.every((kink) => Math.abs(v - kink) >= margin)));
+  });
 }
 
 /**

@@ -324,7 +324,7 @@ describe('gradientCheck', () => {
 
   it('reports as numeric the central difference (L(w + ε) - L(w - ε)) / 2ε of the squared error', () => {
     // Recomputed here from Network.predict with the default ε = 1e-6; the two
-    // differ only by the rounding of the loss (see test/network.test.ts for
+    // differ only by the rounding of the loss (see test/model/gradient.test.ts for
     // the measured size: below 3e-10 · max(1, L)).
     const epsilon = 1e-6;
     fc.assert(

@@ -1,5 +1,5 @@
 /**
- * Tests of src/loss.ts: `Loss.squaredError`, the squared error
+ * Tests of src/math/losses.ts: `Loss.squaredError`, the squared error
  * `L = Σ_k (y_k - t_k)²` of one example (no ½) and its gradient
  * `∂L/∂y_k = 2 (y_k - t_k)`.
  *
