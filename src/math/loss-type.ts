@@ -40,7 +40,7 @@ export interface Loss {
    * of `gradientCheck(..., { reference: 'bignumber' })`. Optional; without
    * it that check falls back to float64 and says so.
    */
-  readonly big?: BigLoss;
+  readonly big?: BigLoss | undefined;
 }
 
 /**

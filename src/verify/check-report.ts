@@ -92,9 +92,9 @@ export interface GradientCheckCost {
   /** The BigNumber multiply-adds of those passes, with the BigNumber reference; 0 in float64. */
   readonly bigOperations: number;
   /** The weights compared in each layer. */
-  readonly checked: readonly number[];
+  readonly checked: number[];
   /** The weights of each layer. */
-  readonly total: readonly number[];
+  readonly total: number[];
 }
 
 /** A weight whose finite difference stepped across a kink; see {@link GradientCheckEntry.kink}. */
@@ -160,13 +160,13 @@ export interface GradientCheckReport {
   /** The largest relative error over all weights (kink entries included). */
   readonly maxRelativeError: number;
   /** One entry per weight checked (every one unless `sample`), layer by layer, row by row, column by column. */
-  readonly entries: readonly GradientCheckEntry[];
+  readonly entries: GradientCheckEntry[];
   /**
    * The same entries, worst first: the failing ones, then the rest; each
    * group by how far past its tolerance (`absoluteError` over the allowed
    * error), then by relative error, then in the order of `entries`.
    */
-  readonly worst: readonly GradientCheckEntry[];
+  readonly worst: GradientCheckEntry[];
   /** The arithmetic the finite differences were taken in. */
   readonly reference: 'float64' | 'bignumber';
   /** The BigNumber precision, with `reference: 'bignumber'`. */
@@ -182,11 +182,11 @@ export interface GradientCheckReport {
   /** The loss's name. */
   readonly lossName: string;
   /** Each layer's activation and size. */
-  readonly layers: readonly GradientCheckLayer[];
+  readonly layers: GradientCheckLayer[];
   /** The fallbacks to float64 first, then one warning per weight whose difference crossed a kink. */
-  readonly warnings: readonly GradientCheckWarning[];
+  readonly warnings: GradientCheckWarning[];
   /** With `inputs: true`: one entry per input entry checked, example by example. */
-  readonly inputs?: readonly GradientCheckInputEntry[];
+  readonly inputs?: GradientCheckInputEntry[];
   /** With `sample`: its seed. */
   readonly seed?: number;
   /** How many entries were compared and what that cost. */

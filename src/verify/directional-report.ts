@@ -62,7 +62,7 @@ export interface DirectionalCheckLayer {
   /** Whether every direction agrees. */
   readonly ok: boolean;
   /** One entry per direction. */
-  readonly directions: readonly DirectionalCheckDirection[];
+  readonly directions: DirectionalCheckDirection[];
 }
 
 /** What {@link directionalCheck} returns. */
@@ -70,7 +70,7 @@ export interface DirectionalCheckReport {
   /** Whether every layer agrees. */
   readonly ok: boolean;
   /** One report per layer, from the input side. */
-  readonly layers: readonly DirectionalCheckLayer[];
+  readonly layers: DirectionalCheckLayer[];
   /** The highest layer that disagrees (where to look first), or null. */
   readonly suspect: number | null;
   /** One sentence: everything agrees, or which layers disagree and where to look. */
@@ -92,5 +92,5 @@ export interface DirectionalCheckReport {
   /** How many forward passes the check took, the backward pass not counted: `2 · directions · layers`. */
   readonly forwardPasses: number;
   /** Fallbacks to float64. */
-  readonly warnings: readonly GradientCheckFallbackWarning[];
+  readonly warnings: GradientCheckFallbackWarning[];
 }

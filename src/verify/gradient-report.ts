@@ -23,12 +23,12 @@ export interface GradientReportFormat {
    * How many of the worst entries the table shows.
    * @defaultValue 10
    */
-  readonly rows?: number;
+  readonly rows?: number | undefined;
   /**
    * How many warnings are listed.
    * @defaultValue 10
    */
-  readonly warnings?: number;
+  readonly warnings?: number | undefined;
 }
 
 /**
