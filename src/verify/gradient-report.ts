@@ -12,7 +12,7 @@ import { gradientCheck } from './gradient-check.js';
 import type { GradientCheckEntry, GradientCheckReport } from './check-report.js';
 import type { GradientCheckOptions } from './check-options.js';
 import type { MatrixLike } from '../boundary/convert.js';
-import { counted, ranges, shortNumber } from '../boundary/format.js';
+import { ranges, shortNumber } from '../boundary/format.js';
 import { inputName, neuronName } from '../boundary/names.js';
 import { describeValue } from '../boundary/describe.js';
 import { optionalNumber } from '../boundary/options.js';
@@ -62,9 +62,10 @@ function rowsMeaning(rows: readonly number[], inputSize: number, inputNames: (i:
 }
 
 /**
- * The failing weights of layer `l`, grouped by columns that fail on the same
- * rows; rows and columns are the 0-based indices of `weights[row][column]`,
- * the neurons and inputs are named as in the picture.
+ * The failing weights of layer `l`, grouped by the neurons (columns) that
+ * fail on the same rows, each group in the picture's names: the bias and
+ * inputs `x₁, x₂` (or the neurons `h₁, …` below) of neurons `h₂, h₃` or
+ * `y`. The 0-based rows and columns stay in the data, not in the text.
  */
 function describeLayer(failing: readonly GradientCheckEntry[], report: GradientCheckReport, l: number): string {
   const { inputSize, outputSize } = report.layers[l];
@@ -72,8 +73,8 @@ function describeLayer(failing: readonly GradientCheckEntry[], report: GradientC
   const outputs = report.layers[layers - 1].outputSize;
   const neurons = (cs: readonly number[]) => `${cs.length === 1 ? 'neuron' : 'neurons'} ${namesOf(cs, (j) => neuronName(l, j, layers, outputs))}`;
   const all = (inputSize + 1) * outputSize;
-  const columns = counted('column', Array.from({ length: outputSize }, (_, j) => j));
-  if (failing.length === all) return `every weight, rows 0-${inputSize} and ${columns}`;
+  const everyColumn = Array.from({ length: outputSize }, (_, j) => j);
+  if (failing.length === all) return `every weight: bias and inputs of ${neurons(everyColumn)}`;
   const rowsOf = new Map<number, number[]>();
   for (const e of failing) rowsOf.set(e.column, [...(rowsOf.get(e.column) ?? []), e.row]);
   const groups = new Map<string, { rows: number[]; columns: number[] }>();
@@ -82,7 +83,7 @@ function describeLayer(failing: readonly GradientCheckEntry[], report: GradientC
     groups.set(key, { rows, columns: [...(groups.get(key)?.columns ?? []), column] });
   }
   const parts = [...groups.values()].map(({ rows, columns: cs }) =>
-    `${counted('row', rows)}, ${counted('column', cs)}: ${rowsMeaning(rows, inputSize, (i) => inputNameOf(l, layers, i))} of ${neurons(cs)}`);
+    `${rowsMeaning(rows, inputSize, (i) => inputNameOf(l, layers, i))} of ${neurons(cs)}`);
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(' and ')} and ${parts.length - 2} more groups`;
 }
 
@@ -176,15 +177,19 @@ function entryTable(report: GradientCheckReport, count: number): string[] {
   const value = (x: number): string => (x === 0 ? '0' : x.toPrecision(10));
   const error = (x: number): string => (x === 0 ? '0' : x.toExponential(2));
   const shown = report.worst.slice(0, count);
+  const layers = report.layers.length;
+  const outputs = report.layers[layers - 1].outputSize;
+  // The weight from its input (the bias, x₁, or h₂ of the layer below) to its neuron (h₁, y), as the picture has it.
+  const from = (e: GradientCheckEntry): string => (e.bias ? 'bias' : inputNameOf(e.layer, layers, e.row - 1));
   const rows = [
-    ['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs err', 'rel err', 'margin', 'status'],
+    ['layer', 'from', 'to', 'analytic', 'numeric', 'abs err', 'rel err', 'margin', 'status'],
     ...shown.map((e) => [
-      `${e.layer}`, `${e.row}`, `${e.column}`, e.bias ? 'yes' : 'no', value(e.analytic), value(e.numeric),
+      `${e.layer + 1}`, from(e), neuronName(e.layer, e.column, layers, outputs), value(e.analytic), value(e.numeric),
       error(e.absoluteError), error(e.relativeError), margin(e.margin), e.kink ? 'kink' : e.ok ? 'ok' : 'FAIL',
     ]),
   ];
   const title = shown.length < report.worst.length ? `Worst ${shown.length} of ${report.worst.length} entries:` : 'Entries, worst first:';
-  return [title, ...table(rows, [true, true, true, false, true, true, true, true, true, false]).map((line) => `  ${line}`)];
+  return [title, ...table(rows, [true, false, false, true, true, true, true, true, false]).map((line) => `  ${line}`)];
 }
 
 function warningLines(report: GradientCheckReport, count: number): string[] {
@@ -205,9 +210,13 @@ function countOption(value: unknown, name: string): number {
  * layer makes every layer below it disagree too, so the first layer named
  * is where to look); each layer's failing weights are grouped by neuron,
  * with rows named as bias and inputs. Then a hint, the ε and tolerances
- * used, the worst entries as a table (layer, row, column, bias?, analytic,
- * numeric, absolute and relative error, status `FAIL`, `ok` or `kink`),
- * and the warnings. Pure; costs O(weights).
+ * used, the worst entries as a table (layer, the weight's input `from` and
+ * neuron `to`, analytic, numeric, absolute and relative error, margin,
+ * status `FAIL`, `ok` or `kink`), and the warnings. Layers, inputs and
+ * neurons are named as the walkthrough and `networkToSVG` name them:
+ * `layers[0]` is layer 1, its inputs `x₁, x₂, …` and the bias, its neurons
+ * `h₁, h₂, …` (or `y`, `y₁, …` in the output layer); the report's entries
+ * keep their 0-based `layer`, `row` and `column`. Pure; costs O(weights).
  *
  * @param report - what `gradientCheck` returned.
  * @param options - how many entries and warnings to list.
@@ -241,7 +250,7 @@ function countOption(value: unknown, name: string): number {
  * ]);
  * const lines = formatGradientReport(gradientCheck(net, [1, 2], [5])).split('\n');
  * lines[0];
- * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight, rows 0-2 and columns 0-2)'
+ * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight: bias and inputs of neurons h₁ to h₃)'
  * lines[1];
  * // => 'Look first at the derivative of layer 1\'s activation "sigmoid-with-negated-derivative": the layers above it agree.'
  * ```
