@@ -65,6 +65,7 @@ export type { SplitOptions, Split } from './train/split.js';
 export { gradientCheck, BIG_LIMIT } from './verify/gradient-check.js';
 export type { GradientCheckOptions } from './verify/check-options.js';
 export type {
+  GradientCheckComparison,
   GradientCheckEntry,
   GradientCheckInputEntry,
   GradientCheckOneSided,

@@ -37,32 +37,32 @@ export interface DecisionBoundarySVGOptions {
    * network with several outputs is always shown by class.
    * @defaultValue `'probability'`
    */
-  readonly show?: 'probability' | 'class';
+  readonly show?: 'probability' | 'class' | undefined;
   /**
    * How many grid cells along each side: the network predicts `cells²` points.
    * @defaultValue 60
    */
-  readonly cells?: number;
+  readonly cells?: number | undefined;
   /**
    * The side of the square plot in pixels, at least 150.
    * @defaultValue 400
    */
-  readonly size?: number;
+  readonly size?: number | undefined;
   /**
    * The interval of the first input drawn. Widened to round ticks.
    * @defaultValue the points' span padded by 10% on each side
    */
-  readonly xRange?: readonly [number, number];
+  readonly xRange?: readonly [number, number] | undefined;
   /**
    * The interval of the second input drawn. Widened to round ticks.
    * @defaultValue the points' span padded by 10% on each side
    */
-  readonly yRange?: readonly [number, number];
+  readonly yRange?: readonly [number, number] | undefined;
   /**
    * The title above the plot.
    * @defaultValue `"Decision boundary"`
    */
-  readonly title?: string;
+  readonly title?: string | undefined;
 }
 
 /** `colour` mixed with white: `share` 0 is white, 1 the colour. */

@@ -19,7 +19,7 @@ export type LossHistory =
       /** The training loss of each epoch, `losses[e]` for epoch `e`. */
       readonly losses: readonly number[];
       /** The validation loss after each epoch: as many as `losses`. */
-      readonly validationLosses?: readonly number[];
+      readonly validationLosses?: readonly number[] | undefined;
     };
 
 /** Options of {@link lossCurveToSVG}. */
@@ -28,22 +28,22 @@ export interface LossCurveSVGOptions {
    * The width of the picture in pixels, at least 200.
    * @defaultValue 640
    */
-  readonly width?: number;
+  readonly width?: number | undefined;
   /**
    * The height of the picture in pixels, at least 150.
    * @defaultValue 400
    */
-  readonly height?: number;
+  readonly height?: number | undefined;
   /**
    * Whether the loss axis is logarithmic (every loss must then be positive).
    * @defaultValue false
    */
-  readonly logScale?: boolean;
+  readonly logScale?: boolean | undefined;
   /**
    * The title written above the plot.
    * @defaultValue `"Loss per epoch"`
    */
-  readonly title?: string;
+  readonly title?: string | undefined;
 }
 
 const WHERE = 'lossCurveToSVG';

@@ -20,7 +20,7 @@ export interface NetworkSVGOptions {
    * an integer from 0 to 12.
    * @defaultValue 3
    */
-  readonly decimals?: number;
+  readonly decimals?: number | undefined;
   /**
    * One step on one example, from `Network.explain` on this same network:
    * each neuron then shows its sum `z` (`o` at the output in the notebook's
@@ -28,31 +28,31 @@ export interface NetworkSVGOptions {
    * input its value, the output its target, and a caption the loss.
    * @defaultValue none
    */
-  readonly explanation?: Explanation;
+  readonly explanation?: Explanation | undefined;
   /**
    * The names of the weight matrices: the notebook's `V` and `W`
    * (`'notebook'`), `W(1)`, `W(2)`, … (`'layers'`), or `'auto'`: the
    * notebook's for two layers, else numbered.
    * @defaultValue `'auto'`
    */
-  readonly notation?: 'auto' | 'notebook' | 'layers';
+  readonly notation?: 'auto' | 'notebook' | 'layers' | undefined;
   /**
    * The picture's title, written above it and read by screen readers.
    * @defaultValue `"A 2-3-1 network"`, with the network's sizes
    */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /**
    * Whether each weight is written on its edge; `false` draws the edges only.
    * @defaultValue true
    */
-  readonly weights?: boolean;
+  readonly weights?: boolean | undefined;
   /**
    * Whether to draw a summary instead of every neuron: each layer a box
    * with its neuron count, each weight matrix a bundle with its size and
    * range, no per-weight labels. Cannot show an explanation.
    * @defaultValue true when a layer has more than 32 neurons (or inputs)
    */
-  readonly summary?: boolean;
+  readonly summary?: boolean | undefined;
 }
 
 export const WHERE = 'networkToSVG';

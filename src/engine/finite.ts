@@ -10,7 +10,7 @@
  */
 import type { Activation } from '../math/activation-type.js';
 import * as builtIn from '../math/activations.js';
-import type { Loss } from '../math/loss-type.js';
+import { nonNumberWritten, type Loss } from '../math/loss-type.js';
 import { binaryCrossEntropy, softmaxCrossEntropy, squaredError } from '../math/losses.js';
 import { sigmoidCrossEntropy } from '../math/sigmoid-cross-entropy.js';
 import { PassFault, type Fault, type FaultSource } from '../boundary/pass-fault.js';
@@ -85,7 +85,9 @@ export function checkLossGradient(sizes: readonly number[], layer: number, loss:
   const k = firstNonFinite(gradient);
   if (k < 0) return;
   const source: FaultSource = BUILT_IN_LOSSES.has(loss) ? { kind: 'overflow' } : { kind: 'loss', name: loss.name, part: 'gradient' };
-  throw fault(sizes, layer, 'loss gradient', k, placed(sizes, layer).outputs, gradient[k], source);
+  // A custom loss's non-number arrives as NaN (checkLoss guards its buffer); the message shows what it wrote.
+  const written = nonNumberWritten(gradient, k);
+  throw fault(sizes, layer, 'loss gradient', k, placed(sizes, layer).outputs, written === null ? gradient[k] : written.value, source);
 }
 
 const BCE_ADVICE = 'binaryCrossEntropy is for probabilities: give the network a sigmoid output layer (outputActivation: Activation.sigmoid), or keep the identity output and use Loss.sigmoidCrossEntropy, which takes the logits';

@@ -50,17 +50,17 @@ export interface TFJSArtifacts {
  */
 export interface TFJSArtifactsLike {
   /** The Keras model config, or `{ model_config: ... }` as converted models have it. */
-  readonly modelTopology?: unknown;
+  readonly modelTopology?: unknown | undefined;
   /** The weights in the order they sit in `weightData`. */
-  readonly weightSpecs?: readonly unknown[];
+  readonly weightSpecs?: readonly unknown[] | undefined;
   /** The weights' bytes: one buffer, a list of buffers, or a typed array. */
-  readonly weightData?: unknown;
+  readonly weightData?: unknown | undefined;
   /** `'layers-model'` when given. */
-  readonly format?: unknown;
+  readonly format?: unknown | undefined;
   /** What wrote the artifacts; not read. */
-  readonly generatedBy?: unknown;
+  readonly generatedBy?: unknown | undefined;
   /** What converted them; not read. */
-  readonly convertedBy?: unknown;
+  readonly convertedBy?: unknown | undefined;
 }
 
 /** What {@link readTFJS} returns: artifacts whose weights are one buffer. */

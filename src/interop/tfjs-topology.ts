@@ -18,7 +18,7 @@ export interface DensePlan {
   readonly units: number;
   readonly useBias: boolean;
   /** Its input size, when the config states it. */
-  readonly inputs?: number;
+  readonly inputs?: number | undefined;
   activation: ActivationSpec;
   /** Where the activation was set, for messages. */
   activationPath: string;
@@ -118,7 +118,7 @@ function layerList(topology: unknown, base: string): { layers: readonly unknown[
  * The Dense layers of a Sequential model's topology, in order, each with
  * its activation; the model's input size if the config gives it.
  */
-export function readTopology(topology: unknown): { dense: DensePlan[]; inputs?: number } {
+export function readTopology(topology: unknown): { dense: DensePlan[]; inputs?: number | undefined } {
   const { layers, path: base } = layerList(topology, 'modelTopology');
   const plans: DensePlan[] = [];
   let inputs: number | undefined;

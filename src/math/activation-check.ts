@@ -26,12 +26,12 @@ export interface ActivationCheckOptions {
    * The lower end of the grid of points.
    * @defaultValue -5
    */
-  readonly from?: number;
+  readonly from?: number | undefined;
   /**
    * The upper end of the grid of points; above `from`.
    * @defaultValue 5
    */
-  readonly to?: number;
+  readonly to?: number | undefined;
   /**
    * How many evenly spaced points of `[from, to]` to check, both ends
    * included: `z_i = from + (to - from) · i / (points - 1)`. The default
@@ -39,30 +39,30 @@ export interface ActivationCheckOptions {
    * more is refused before the grid is made.
    * @defaultValue 201
    */
-  readonly points?: number;
+  readonly points?: number | undefined;
   /**
    * Points checked after the grid: large `|z|`, where a saturating
    * activation's derivative must still agree (and stay finite).
    * @defaultValue `[-50, -20, 20, 50]`
    */
-  readonly extra?: readonly number[];
+  readonly extra?: readonly number[] | undefined;
   /**
    * The step `ε` of the central difference `(f(z + ε) - f(z - ε)) / 2ε`.
    * @defaultValue 1e-6
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The relative tolerance: a point passes when
    * `|derivative - numeric| <= absoluteTolerance + tolerance · max(|derivative|, |numeric|)`.
    * @defaultValue 1e-5, as `gradientCheck`
    */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
   /**
    * The absolute tolerance, for derivatives at or near zero.
    * @defaultValue `1e-8 · max(1, |f(z)|)` at each point: about 100 times
    *   the round-off of the difference, `1.1e-16 · |f(z)| / ε`, at the default ε.
    */
-  readonly absoluteTolerance?: number;
+  readonly absoluteTolerance?: number | undefined;
 }
 
 /** Where `Activation.check` first found the derivative wrong. */

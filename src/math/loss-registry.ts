@@ -29,7 +29,7 @@ export interface LossDefinition {
   /** Writes `∂L/∂y_k` for every output `k` into its third argument. */
   readonly gradient: Loss['gradient'];
   /** The loss in mathjs BigNumber arithmetic, for the exact reference of `gradientCheck`. */
-  readonly big?: BigLoss;
+  readonly big?: BigLoss | undefined;
 }
 
 /**

@@ -8,7 +8,8 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { exactDecimal } from './big-math.js';
-import type { Loss } from './loss-type.js';
+import { trustLoss, type Loss } from './loss-type.js';
+import { sigmoidCrossEntropy } from './sigmoid-cross-entropy.js';
 
 /**
  * The squared error `L = Σ_k (y_k - t_k)^2` of one example, without the
@@ -203,3 +204,6 @@ export const softmaxCrossEntropy: Loss = Object.freeze({
   big: Object.freeze({ value: bigSoftmaxCrossEntropy }),
 });
 
+
+// The built-in losses write numbers by construction: checkLoss hands them on unguarded.
+for (const builtIn of [squaredError, binaryCrossEntropy, softmaxCrossEntropy, sigmoidCrossEntropy]) trustLoss(builtIn);

@@ -25,19 +25,19 @@ export interface ExplainOptions {
    * finite. Give either this or `optimizer`.
    * @defaultValue none
    */
-  readonly learningRate?: number;
+  readonly learningRate?: number | undefined;
   /**
    * The optimiser whose step to explain, from `Optimizer.sgd`, `adam`,
    * `adamW` or `rmsprop`, instead of `learningRate`.
    * @defaultValue none
    */
-  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer;
+  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer | undefined;
   /**
    * With `optimizer`: the state before the step (from `Optimizer.init`,
    * `Optimizer.step` or the `optimizer.state` of an earlier explanation).
    * @defaultValue `Optimizer.init(optimizer, net)`: the first step
    */
-  readonly state?: OptimizerState;
+  readonly state?: OptimizerState | undefined;
   /**
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`

@@ -18,7 +18,7 @@ export interface TargetOptions extends ValueRange {
    * `Loss.softmaxCrossEntropy`. `min` and `max` go with `'values'` only.
    * @defaultValue `'values'`, from -1 to 1
    */
-  readonly kind?: 'values' | 'one-hot' | 'probabilities';
+  readonly kind?: 'values' | 'one-hot' | 'probabilities' | undefined;
 }
 
 /** Options of {@link batchArbitrary}. */
@@ -28,22 +28,22 @@ export interface BatchOptions {
    * row), or either, drawn.
    * @defaultValue `'either'`
    */
-  readonly shape?: 'example' | 'batch' | 'either';
+  readonly shape?: 'example' | 'batch' | 'either' | undefined;
   /**
    * How many rows a batch has.
    * @defaultValue `{ min: 1, max: 4 }`
    */
-  readonly rows?: SizeRange;
+  readonly rows?: SizeRange | undefined;
   /**
    * The range of every input.
    * @defaultValue `{ min: -1, max: 1 }`
    */
-  readonly input?: ValueRange;
+  readonly input?: ValueRange | undefined;
   /**
    * The kind and range of the targets; see {@link TargetOptions}.
    * @defaultValue `{ kind: 'values', min: -1, max: 1 }`
    */
-  readonly target?: TargetOptions;
+  readonly target?: TargetOptions | undefined;
 }
 
 /**

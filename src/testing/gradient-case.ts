@@ -20,7 +20,7 @@ export interface GradientCaseOptions extends NetworkArbitraryOptions, BatchOptio
    * `outputSize`, `activations`, `outputActivations`, `weights`).
    * @defaultValue `networkArbitrary(options)`
    */
-  readonly network?: fc.Arbitrary<Network>;
+  readonly network?: fc.Arbitrary<Network> | undefined;
   /**
    * How far, at least, every pre-activation of a neuron whose activation
    * declares `kinks` (relu and leakyRelu at 0) is kept from each kink, on
@@ -35,7 +35,7 @@ export interface GradientCaseOptions extends NetworkArbitraryOptions, BatchOptio
    * at 0), near which a central difference is only first-order accurate.
    * @defaultValue 1e-3
    */
-  readonly kinkMargin?: number;
+  readonly kinkMargin?: number | undefined;
 }
 
 /** A network with an input and a target that fit it: one {@link gradientCase}. */

@@ -25,7 +25,7 @@ export interface CaseGradientOptions extends GradientCheckOptions {
    * reports fails by more than `minMargin`. 1 skips nothing.
    * @defaultValue 10
    */
-  readonly minMargin?: number;
+  readonly minMargin?: number | undefined;
 }
 
 /** The largest margin of a failing entry (weights and inputs), 0 when none fails. */

@@ -19,35 +19,35 @@ export interface NetworkShapeOptions {
    * straight to outputs.
    * @defaultValue `{ min: 1, max: 3 }`
    */
-  readonly layers?: SizeRange;
+  readonly layers?: SizeRange | undefined;
   /**
    * How many neurons each layer has, and how many inputs the network takes,
    * unless `inputSize` or `outputSize` says otherwise.
    * @defaultValue `{ min: 1, max: 4 }`
    */
-  readonly width?: SizeRange;
+  readonly width?: SizeRange | undefined;
   /**
    * How many inputs the network takes.
    * @defaultValue `width`
    */
-  readonly inputSize?: SizeRange;
+  readonly inputSize?: SizeRange | undefined;
   /**
    * How many outputs (neurons of the last layer) the network has.
    * @defaultValue `width`
    */
-  readonly outputSize?: SizeRange;
+  readonly outputSize?: SizeRange | undefined;
   /**
    * The activations to draw from, for each hidden layer; and for the output
    * layer too unless `outputActivations` is given, so that a list of one
    * custom activation puts it in every layer.
    * @defaultValue {@link builtInActivations}
    */
-  readonly activations?: readonly Activation[];
+  readonly activations?: readonly Activation[] | undefined;
   /**
    * The activations to draw the output layer's from.
    * @defaultValue `activations`
    */
-  readonly outputActivations?: readonly Activation[];
+  readonly outputActivations?: readonly Activation[] | undefined;
 }
 
 /** Options of {@link networkArbitrary}. */
@@ -58,7 +58,7 @@ export interface NetworkArbitraryOptions extends NetworkShapeOptions {
    * sigmoid and tanh are not yet flat.
    * @defaultValue `{ min: -1, max: 1 }`
    */
-  readonly weights?: ValueRange;
+  readonly weights?: ValueRange | undefined;
 }
 
 /** The checked shape options. */

@@ -23,9 +23,9 @@ import { ValueError, type Activation } from '../index.js';
  */
 export type SizeRange = number | {
   /** The least count. */
-  readonly min?: number;
+  readonly min?: number | undefined;
   /** The greatest count. */
-  readonly max?: number;
+  readonly max?: number | undefined;
 };
 
 /**
@@ -43,9 +43,9 @@ export type SizeRange = number | {
  */
 export interface ValueRange {
   /** The least value. */
-  readonly min?: number;
+  readonly min?: number | undefined;
   /** The greatest value. */
-  readonly max?: number;
+  readonly max?: number | undefined;
 }
 
 /** A checked range: both ends present. */

@@ -121,6 +121,6 @@ export function reportBasis(prepared: Prepared, loss: Loss, value: number) {
     seed: prepared.seed,
     loss: value,
     lossName: loss.name,
-    warnings: prepared.warnings,
+    warnings: [...prepared.warnings],
   };
 }

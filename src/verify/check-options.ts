@@ -17,7 +17,7 @@ export interface GradientCheckOptions {
    * @defaultValue 1e-6 in float64; `10^-round(0.4 · digits)` (1e-20) with
    *   `reference: 'bignumber'`
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The relative tolerance: an entry passes when
    * `|analytic - numeric| <= absoluteTolerance + tolerance · max(|analytic|, |numeric|)`.
@@ -28,7 +28,7 @@ export interface GradientCheckOptions {
    * 1e-16 relative, so 1e-10 still leaves a margin of a million.
    * @defaultValue 1e-5 in float64; 1e-10 with `reference: 'bignumber'`
    */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
   /**
    * The absolute tolerance, for gradients at or near zero (a dead relu's
    * exact zeros, say), where round-off is all a finite difference (or, with
@@ -38,12 +38,12 @@ export interface GradientCheckOptions {
    *   with `reference: 'bignumber'`, about a thousand times the rounding of
    *   the float64 sums of the backward pass.
    */
-  readonly absoluteTolerance?: number;
+  readonly absoluteTolerance?: number | undefined;
   /**
    * The loss to differentiate.
    * @defaultValue `Loss.squaredError`
    */
-  readonly loss?: Loss;
+  readonly loss?: Loss | undefined;
   /**
    * The arithmetic of the finite differences. `'bignumber'` evaluates the
    * forward pass and the loss in mathjs BigNumbers of `digits` significant
@@ -56,13 +56,13 @@ export interface GradientCheckOptions {
    * way; left out, each takes the default of the reference actually used.
    * @defaultValue `'float64'`
    */
-  readonly reference?: 'float64' | 'bignumber';
+  readonly reference?: 'float64' | 'bignumber' | undefined;
   /**
    * The significant digits of the BigNumber reference, an integer from 20
    * to 1000; only with `reference: 'bignumber'`.
    * @defaultValue 50
    */
-  readonly digits?: number;
+  readonly digits?: number | undefined;
   /**
    * Check at most this many weights per layer (a positive integer): the
    * whole bias row (or `sample` of its weights, when the layer has more
@@ -80,18 +80,18 @@ export interface GradientCheckOptions {
    * in the message and in `cost`.
    * @defaultValue every weight
    */
-  readonly sample?: number;
+  readonly sample?: number | undefined;
   /**
    * The seed of `sample`'s draw, an integer from 0 to 2^32 - 1, with the
    * library's own generator: the same weights on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * Also check `∂L/∂x`, `Network.gradient(...).input`, against central
    * differences in each input entry: the report then has `inputs`, and
    * `ok` needs them to agree too.
    * @defaultValue false
    */
-  readonly inputs?: boolean;
+  readonly inputs?: boolean | undefined;
 }

@@ -20,8 +20,44 @@ export interface GradientCheckOneSided {
   readonly between: boolean;
 }
 
+/**
+ * What every comparison of an analytic derivative with its central
+ * difference carries, in `gradientCheck`'s entries (a weight's, an
+ * input's) and in `directionalCheck`'s directions: both values, their
+ * errors, the margin and the verdict.
+ */
+export interface GradientCheckComparison {
+  /** The analytic derivative, from `Network.gradient` (along `d` for a direction: `∇L·d`). */
+  readonly analytic: number;
+  /** The central difference, `(L(+ε) - L(-ε)) / 2ε` with the step on the weight, input or direction. */
+  readonly numeric: number;
+  /** `|analytic - numeric|`. */
+  readonly absoluteError: number;
+  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
+  readonly relativeError: number;
+  /**
+   * How far the comparison is from its tolerance: `absoluteError` over the
+   * error allowed, above 1 fails. A failure by 1.0000001 is a near miss,
+   * one by 1e4 a real disagreement; property tests and their shrinking can
+   * tell them apart by this.
+   */
+  readonly margin: number;
+  /**
+   * Whether this comparison counts as agreeing: within the tolerances, or
+   * not counted because its finite difference crossed a kink (`kink`).
+   */
+  readonly ok: boolean;
+  /**
+   * Whether the steps `±ε` moved some pre-activation across a kink of its
+   * activation (relu's at 0, say): the central difference then averages
+   * two slopes and means nothing, so the comparison is `ok` whatever its
+   * errors, and a warning names the neuron.
+   */
+  readonly kink: boolean;
+}
+
 /** One weight's comparison in a {@link GradientCheckReport}. */
-export interface GradientCheckEntry {
+export interface GradientCheckEntry extends GradientCheckComparison {
   /** The layer, from 0 at the input side. */
   readonly layer: number;
   /** The weight's row: 0 is the bias row, `i` the layer's input `i`. */
@@ -30,57 +66,16 @@ export interface GradientCheckEntry {
   readonly column: number;
   /** Whether the weight is a bias (row 0, on the constant input -1). */
   readonly bias: boolean;
-  /** `∂L/∂w` from `Network.gradient`. */
-  readonly analytic: number;
-  /** `∂L/∂w` from the central difference. */
-  readonly numeric: number;
-  /** `|analytic - numeric|`. */
-  readonly absoluteError: number;
-  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
-  readonly relativeError: number;
-  /**
-   * Whether this entry counts as agreeing: within the tolerances, or not
-   * counted because its finite difference crossed a kink (`kink`).
-   */
-  readonly ok: boolean;
-  /**
-   * Whether `w ± ε` moved some pre-activation across a kink of its
-   * activation (relu's at 0, say): the central difference then averages
-   * two slopes and means nothing, so the entry is `ok` whatever its
-   * errors, and a warning names the neuron.
-   */
-  readonly kink: boolean;
-  /**
-   * How far the entry is from its tolerance: `absoluteError` over the error
-   * allowed, above 1 fails. A failure by 1.0000001 is a near miss, one by
-   * 1e4 a real disagreement; property tests and their shrinking can tell
-   * them apart by this.
-   */
-  readonly margin: number;
   /** With `kink`: the one-sided slopes and whether the analytic value lies between them. */
   readonly oneSided?: GradientCheckOneSided;
 }
 
 /** One input entry's comparison, with `inputs: true`: `∂L/∂x` against its central difference. */
-export interface GradientCheckInputEntry {
+export interface GradientCheckInputEntry extends GradientCheckComparison {
   /** The example: the row of the batch, 0 for one example. */
   readonly example: number;
   /** The input (column), from 0. */
   readonly index: number;
-  /** `∂L/∂x` from `Network.gradient(...).input`. */
-  readonly analytic: number;
-  /** The central difference `(L(x + ε) - L(x - ε)) / 2ε`. */
-  readonly numeric: number;
-  /** `|analytic - numeric|`. */
-  readonly absoluteError: number;
-  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
-  readonly relativeError: number;
-  /** The error over the error allowed; above 1 fails. */
-  readonly margin: number;
-  /** Whether it agrees, or is not counted because of a kink. */
-  readonly ok: boolean;
-  /** Whether `x ± ε` moved some pre-activation across a kink. */
-  readonly kink: boolean;
   /** With `kink`: the one-sided slopes. */
   readonly oneSided?: GradientCheckOneSided;
 }
@@ -92,9 +87,9 @@ export interface GradientCheckCost {
   /** The BigNumber multiply-adds of those passes, with the BigNumber reference; 0 in float64. */
   readonly bigOperations: number;
   /** The weights compared in each layer. */
-  readonly checked: readonly number[];
+  readonly checked: number[];
   /** The weights of each layer. */
-  readonly total: readonly number[];
+  readonly total: number[];
 }
 
 /** A weight whose finite difference stepped across a kink; see {@link GradientCheckEntry.kink}. */
@@ -160,13 +155,13 @@ export interface GradientCheckReport {
   /** The largest relative error over all weights (kink entries included). */
   readonly maxRelativeError: number;
   /** One entry per weight checked (every one unless `sample`), layer by layer, row by row, column by column. */
-  readonly entries: readonly GradientCheckEntry[];
+  readonly entries: GradientCheckEntry[];
   /**
    * The same entries, worst first: the failing ones, then the rest; each
    * group by how far past its tolerance (`absoluteError` over the allowed
    * error), then by relative error, then in the order of `entries`.
    */
-  readonly worst: readonly GradientCheckEntry[];
+  readonly worst: GradientCheckEntry[];
   /** The arithmetic the finite differences were taken in. */
   readonly reference: 'float64' | 'bignumber';
   /** The BigNumber precision, with `reference: 'bignumber'`. */
@@ -182,11 +177,11 @@ export interface GradientCheckReport {
   /** The loss's name. */
   readonly lossName: string;
   /** Each layer's activation and size. */
-  readonly layers: readonly GradientCheckLayer[];
+  readonly layers: GradientCheckLayer[];
   /** The fallbacks to float64 first, then one warning per weight whose difference crossed a kink. */
-  readonly warnings: readonly GradientCheckWarning[];
+  readonly warnings: GradientCheckWarning[];
   /** With `inputs: true`: one entry per input entry checked, example by example. */
-  readonly inputs?: readonly GradientCheckInputEntry[];
+  readonly inputs?: GradientCheckInputEntry[];
   /** With `sample`: its seed. */
   readonly seed?: number;
   /** How many entries were compared and what that cost. */

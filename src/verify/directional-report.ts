@@ -4,7 +4,7 @@
  * @module
  */
 import type { AlongOptions } from './along-setting.js';
-import type { GradientCheckFallbackWarning } from './check-report.js';
+import type { GradientCheckComparison, GradientCheckFallbackWarning } from './check-report.js';
 
 /** Options of {@link directionalCheck}. */
 export interface DirectionalCheckOptions extends AlongOptions {
@@ -29,24 +29,15 @@ export interface DirectionalCheckOptions extends AlongOptions {
   readonly absoluteTolerance?: number | undefined;
 }
 
-/** One direction of one layer in a {@link DirectionalCheckReport}. */
-export interface DirectionalCheckDirection {
+/**
+ * One direction of one layer in a {@link DirectionalCheckReport}: its
+ * `analytic` is `∇L·d` from `Network.gradient`, `d` the unit direction,
+ * and its `numeric` is `(L(w + ε·d) - L(w - ε·d)) / 2ε`; a direction whose
+ * steps cross a kink is not counted.
+ */
+export interface DirectionalCheckDirection extends GradientCheckComparison {
   /** Which of the layer's directions, from 0. */
   readonly direction: number;
-  /** `∇L·d` from `Network.gradient`, `d` the unit direction. */
-  readonly analytic: number;
-  /** `(L(w + ε·d) - L(w - ε·d)) / 2ε`. */
-  readonly numeric: number;
-  /** `|analytic - numeric|`. */
-  readonly absoluteError: number;
-  /** `|analytic - numeric| / max(|analytic|, |numeric|)`, or 0 when both are 0. */
-  readonly relativeError: number;
-  /** The error over the error allowed: above 1 fails; how decisively it failed or passed. */
-  readonly margin: number;
-  /** Whether it agrees (or is not counted because the step crossed a kink). */
-  readonly ok: boolean;
-  /** Whether `w ± ε·d` moved a pre-activation across a kink; such a direction is not counted. */
-  readonly kink: boolean;
 }
 
 /** One layer of a {@link DirectionalCheckReport}. */
@@ -62,7 +53,7 @@ export interface DirectionalCheckLayer {
   /** Whether every direction agrees. */
   readonly ok: boolean;
   /** One entry per direction. */
-  readonly directions: readonly DirectionalCheckDirection[];
+  readonly directions: DirectionalCheckDirection[];
 }
 
 /** What {@link directionalCheck} returns. */
@@ -70,7 +61,7 @@ export interface DirectionalCheckReport {
   /** Whether every layer agrees. */
   readonly ok: boolean;
   /** One report per layer, from the input side. */
-  readonly layers: readonly DirectionalCheckLayer[];
+  readonly layers: DirectionalCheckLayer[];
   /** The highest layer that disagrees (where to look first), or null. */
   readonly suspect: number | null;
   /** One sentence: everything agrees, or which layers disagree and where to look. */
@@ -92,5 +83,5 @@ export interface DirectionalCheckReport {
   /** How many forward passes the check took, the backward pass not counted: `2 · directions · layers`. */
   readonly forwardPasses: number;
   /** Fallbacks to float64. */
-  readonly warnings: readonly GradientCheckFallbackWarning[];
+  readonly warnings: GradientCheckFallbackWarning[];
 }

@@ -40,7 +40,7 @@ export interface GradientCheckErrorJSON {
  *   (error as GradientCheckError).report.ok; // => false
  *   Object.keys((error as GradientCheckError).toJSON()); // => ['name', 'message', 'margin']
  *   (error as GradientCheckError).message.split('\n')[0];
- *   // => 'gradientCheck: 2 of 2 weights disagree, all in layer 1, the output layer (every weight, rows 0-1 and column 0)'
+ *   // => 'gradientCheck: 2 of 2 weights disagree, all in layer 1, the output layer (every weight: bias and inputs of neuron y)'
  * }
  * ```
  */

@@ -12,8 +12,9 @@ import { gradientCheck } from './gradient-check.js';
 import type { GradientCheckEntry, GradientCheckReport } from './check-report.js';
 import type { GradientCheckOptions } from './check-options.js';
 import type { MatrixLike } from '../boundary/convert.js';
-import { counted, ranges, shortNumber } from '../boundary/format.js';
-import { inputName, neuronName } from '../boundary/names.js';
+import { shortNumber } from '../boundary/format.js';
+import { neuronName } from '../boundary/names.js';
+import { describeLayer, inputNameOf } from './weight-names.js';
 import { describeValue } from '../boundary/describe.js';
 import { optionalNumber } from '../boundary/options.js';
 
@@ -23,67 +24,12 @@ export interface GradientReportFormat {
    * How many of the worst entries the table shows.
    * @defaultValue 10
    */
-  readonly rows?: number;
+  readonly rows?: number | undefined;
   /**
    * How many warnings are listed.
    * @defaultValue 10
    */
-  readonly warnings?: number;
-}
-
-/**
- * Neurons (or inputs) by the picture's names, `h₂, h₃` or `h₂ to h₅` for a
- * run of more than two; `name` maps a 0-based index to its name.
- */
-function namesOf(indices: readonly number[], name: (i: number) => string): string {
-  const sorted = [...indices].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let k = 0; k < sorted.length;) {
-    let end = k;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
-    runs.push(end - k >= 2 ? `${name(sorted[k])} to ${name(sorted[end])}` : sorted.slice(k, end + 1).map(name).join(', '));
-    k = end + 1;
-  }
-  return runs.join(', ');
-}
-
-/** The name of input `i` (0-based) of layer `l`: `x₁` for the first layer, else the neuron below, `h₁`. */
-function inputNameOf(l: number, layers: number, i: number): string {
-  return l === 0 ? inputName(i) : neuronName(l - 1, i, layers, 0);
-}
-
-/** What the failing rows of one column are: `bias and inputs`, `bias`, `inputs x₁, x₂`. */
-function rowsMeaning(rows: readonly number[], inputSize: number, inputNames: (i: number) => string): string {
-  const inputs = rows.filter((row) => row > 0);
-  const named = () => `${inputs.length === 1 ? 'input' : 'inputs'} ${namesOf(inputs.map((row) => row - 1), inputNames)}`;
-  if (!rows.includes(0)) return named();
-  if (inputs.length === 0) return 'bias';
-  return inputs.length === inputSize ? 'bias and inputs' : `bias and ${named()}`;
-}
-
-/**
- * The failing weights of layer `l`, grouped by columns that fail on the same
- * rows; rows and columns are the 0-based indices of `weights[row][column]`,
- * the neurons and inputs are named as in the picture.
- */
-function describeLayer(failing: readonly GradientCheckEntry[], report: GradientCheckReport, l: number): string {
-  const { inputSize, outputSize } = report.layers[l];
-  const layers = report.layers.length;
-  const outputs = report.layers[layers - 1].outputSize;
-  const neurons = (cs: readonly number[]) => `${cs.length === 1 ? 'neuron' : 'neurons'} ${namesOf(cs, (j) => neuronName(l, j, layers, outputs))}`;
-  const all = (inputSize + 1) * outputSize;
-  const columns = counted('column', Array.from({ length: outputSize }, (_, j) => j));
-  if (failing.length === all) return `every weight, rows 0-${inputSize} and ${columns}`;
-  const rowsOf = new Map<number, number[]>();
-  for (const e of failing) rowsOf.set(e.column, [...(rowsOf.get(e.column) ?? []), e.row]);
-  const groups = new Map<string, { rows: number[]; columns: number[] }>();
-  for (const [column, rows] of [...rowsOf].sort((p, q) => p[0] - q[0])) {
-    const key = ranges(rows);
-    groups.set(key, { rows, columns: [...(groups.get(key)?.columns ?? []), column] });
-  }
-  const parts = [...groups.values()].map(({ rows, columns: cs }) =>
-    `${counted('row', rows)}, ${counted('column', cs)}: ${rowsMeaning(rows, inputSize, (i) => inputNameOf(l, layers, i))} of ${neurons(cs)}`);
-  return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(' and ')} and ${parts.length - 2} more groups`;
+  readonly warnings?: number | undefined;
 }
 
 /** `2, 1 and 0`. */
@@ -176,15 +122,19 @@ function entryTable(report: GradientCheckReport, count: number): string[] {
   const value = (x: number): string => (x === 0 ? '0' : x.toPrecision(10));
   const error = (x: number): string => (x === 0 ? '0' : x.toExponential(2));
   const shown = report.worst.slice(0, count);
+  const layers = report.layers.length;
+  const outputs = report.layers[layers - 1].outputSize;
+  // The weight from its input (the bias, x₁, or h₂ of the layer below) to its neuron (h₁, y), as the picture has it.
+  const from = (e: GradientCheckEntry): string => (e.bias ? 'bias' : inputNameOf(e.layer, layers, e.row - 1));
   const rows = [
-    ['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs err', 'rel err', 'margin', 'status'],
+    ['layer', 'from', 'to', 'analytic', 'numeric', 'abs err', 'rel err', 'margin', 'status'],
     ...shown.map((e) => [
-      `${e.layer}`, `${e.row}`, `${e.column}`, e.bias ? 'yes' : 'no', value(e.analytic), value(e.numeric),
+      `${e.layer + 1}`, from(e), neuronName(e.layer, e.column, layers, outputs), value(e.analytic), value(e.numeric),
       error(e.absoluteError), error(e.relativeError), margin(e.margin), e.kink ? 'kink' : e.ok ? 'ok' : 'FAIL',
     ]),
   ];
   const title = shown.length < report.worst.length ? `Worst ${shown.length} of ${report.worst.length} entries:` : 'Entries, worst first:';
-  return [title, ...table(rows, [true, true, true, false, true, true, true, true, true, false]).map((line) => `  ${line}`)];
+  return [title, ...table(rows, [true, false, false, true, true, true, true, true, false]).map((line) => `  ${line}`)];
 }
 
 function warningLines(report: GradientCheckReport, count: number): string[] {
@@ -205,9 +155,13 @@ function countOption(value: unknown, name: string): number {
  * layer makes every layer below it disagree too, so the first layer named
  * is where to look); each layer's failing weights are grouped by neuron,
  * with rows named as bias and inputs. Then a hint, the ε and tolerances
- * used, the worst entries as a table (layer, row, column, bias?, analytic,
- * numeric, absolute and relative error, status `FAIL`, `ok` or `kink`),
- * and the warnings. Pure; costs O(weights).
+ * used, the worst entries as a table (layer, the weight's input `from` and
+ * neuron `to`, analytic, numeric, absolute and relative error, margin,
+ * status `FAIL`, `ok` or `kink`), and the warnings. Layers, inputs and
+ * neurons are named as the walkthrough and `networkToSVG` name them:
+ * `layers[0]` is layer 1, its inputs `x₁, x₂, …` and the bias, its neurons
+ * `h₁, h₂, …` (or `y`, `y₁, …` in the output layer); the report's entries
+ * keep their 0-based `layer`, `row` and `column`. Pure; costs O(weights).
  *
  * @param report - what `gradientCheck` returned.
  * @param options - how many entries and warnings to list.
@@ -241,7 +195,7 @@ function countOption(value: unknown, name: string): number {
  * ]);
  * const lines = formatGradientReport(gradientCheck(net, [1, 2], [5])).split('\n');
  * lines[0];
- * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight, rows 0-2 and columns 0-2)'
+ * // => 'gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight: bias and inputs of neurons h₁ to h₃)'
  * lines[1];
  * // => 'Look first at the derivative of layer 1\'s activation "sigmoid-with-negated-derivative": the layers above it agree.'
  * ```

@@ -11,48 +11,48 @@ export interface LossCheckOptions {
    * How many outputs each random example has (the length of `y` and `t`).
    * @defaultValue 3
    */
-  readonly size?: number;
+  readonly size?: number | undefined;
   /**
    * How many random examples `(y, t)` to draw; each is checked at every output.
    * @defaultValue 20
    */
-  readonly samples?: number;
+  readonly samples?: number | undefined;
   /**
    * The seed of the library's generator that draws the examples: the same
    * seed gives the same examples on every platform.
    * @defaultValue 0
    */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * The interval the outputs `y_k` are drawn from, uniformly: `[low, high]`.
    * The default lies inside `(0, 1)`, so losses of probabilities (binary
    * cross-entropy) are checked where they are defined.
    * @defaultValue `[0.05, 0.95]`
    */
-  readonly outputRange?: readonly [number, number];
+  readonly outputRange?: readonly [number, number] | undefined;
   /**
    * The interval the targets `t_k` are drawn from, uniformly.
    * @defaultValue `[0, 1]`
    */
-  readonly targetRange?: readonly [number, number];
+  readonly targetRange?: readonly [number, number] | undefined;
   /**
    * The step `ε` of the central difference `(L(y + ε e_k) - L(y - ε e_k)) / 2ε`.
    * @defaultValue 1e-6
    */
-  readonly epsilon?: number;
+  readonly epsilon?: number | undefined;
   /**
    * The relative tolerance: an output passes when
    * `|gradient - numeric| <= absoluteTolerance + tolerance · max(|gradient|, |numeric|)`,
    * the rule of `Activation.check` and `gradientCheck`.
    * @defaultValue 1e-5, as `gradientCheck`
    */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
   /**
    * The absolute tolerance, for gradients at or near zero.
    * @defaultValue `1e-8 · max(1, |L(y, t)|)` at each example: about 100
    *   times the round-off of the difference at the default ε.
    */
-  readonly absoluteTolerance?: number;
+  readonly absoluteTolerance?: number | undefined;
 }
 
 /** One compared output: where, both values and by how much they differ. */

@@ -9,7 +9,8 @@ import { describeValue } from '../boundary/describe.js';
 import { shortNumber } from '../boundary/format.js';
 import { checkOptionNames, checkPositiveInteger, NON_NEGATIVE, optionalNumber, POSITIVE } from '../boundary/options.js';
 import { agreement } from '../math/agreement.js';
-import { checkLoss, type Loss } from '../math/loss-type.js';
+import { checkLoss, nonNumberWritten, type Loss } from '../math/loss-type.js';
+import { PassFault, describeFault, type Fault } from '../boundary/pass-fault.js';
 import { checkSeed, createRandom, type Random } from '../engine/random.js';
 import type { LossCheckOptions, LossCheckPoint, LossCheckReport } from './loss-check-report.js';
 
@@ -54,11 +55,28 @@ function draw(random: Random, size: number, [low, high]: readonly [number, numbe
   return Array.from({ length: size }, () => low + (high - low) * random.nextDouble());
 }
 
+/**
+ * Refuses a non-number from the loss's `value` or `gradient` (at output
+ * `k` of example `sample`), in the words the engine uses for it.
+ */
+function refuse(loss: Loss, part: 'value' | 'gradient', sample: number, k: number, size: number, value: unknown): never {
+  const fault: Fault = {
+    quantity: part === 'value' ? 'loss' : 'loss gradient', layer: 0, layers: 1, outputs: size,
+    example: sample, neuron: k, value, source: { kind: 'loss', name: loss.name, part },
+  };
+  throw new PassFault(fault, `${WHERE}: ${describeFault(fault)}`);
+}
+
 /** The comparisons at every output of one example; the loss gets copies, so it cannot change them. */
 function compareExample(loss: Loss, sample: number, y: number[], t: number[], s: Settings): { point: LossCheckPoint; ok: boolean }[] {
   const value = loss.value(y.slice(), t.slice());
+  if (typeof value !== 'number') refuse(loss, 'value', sample, 0, y.length, value);
   const into = new Float64Array(y.length).fill(NaN);
   loss.gradient(y.slice(), t.slice(), into);
+  for (let k = 0; k < y.length; k++) {
+    const written = nonNumberWritten(into, k);
+    if (written !== null) refuse(loss, 'gradient', sample, k, y.length, written.value);
+  }
   const absoluteTolerance = s.absoluteTolerance ?? 1e-8 * Math.max(1, Math.abs(value));
   return y.map((yk, k) => {
     const up = y.slice();
@@ -105,8 +123,10 @@ function summaryOf(loss: Loss, checked: number, worst: LossCheckPoint, failed: b
  * @param loss - the loss to check, built-in or from `Loss.define`.
  * @param options - how many examples, their size and ranges, the seed,
  *   ε and the tolerances.
- * @throws {@link ValueError} if the loss is not one, or an option is
- *   unknown or out of range.
+ * @throws {@link ValueError} if the loss is not one, if its `value`
+ *   returns or its `gradient` writes something that is not a number (a
+ *   string, a boolean, null, a BigInt, an object: refused, not coerced), or
+ *   if an option is unknown or out of range.
  * @returns `ok`, how many outputs were compared, the largest errors, the
  *   worst output (its example, `y`, `t`, index, both values and margin),
  *   the first failure and a one-line `summary`.
@@ -130,7 +150,8 @@ function summaryOf(loss: Loss, checked: number, worst: LossCheckPoint, failed: b
  * ```
  */
 export function check(loss: Loss, options: LossCheckOptions = {}): LossCheckReport {
-  checkLoss(loss, WHERE);
+  // A custom loss guarded: a non-number its gradient writes is seen, not coerced.
+  const guarded = checkLoss(loss, WHERE);
   const s = settingsOf(options ?? {});
   const random = createRandom(s.seed);
   let maxAbsoluteError = 0;
@@ -140,7 +161,7 @@ export function check(loss: Loss, options: LossCheckOptions = {}): LossCheckRepo
   for (let sample = 0; sample < s.samples; sample++) {
     const y = draw(random, s.size, s.outputRange);
     const t = draw(random, s.size, s.targetRange);
-    for (const { point, ok } of compareExample(loss, sample, y, t, s)) {
+    for (const { point, ok } of compareExample(guarded, sample, y, t, s)) {
       maxAbsoluteError = Math.max(maxAbsoluteError, point.absoluteError);
       maxRelativeError = Math.max(maxRelativeError, point.relativeError);
       if (worst === undefined || point.margin > worst.margin || Number.isNaN(point.margin)) worst = point;
@@ -149,7 +170,7 @@ export function check(loss: Loss, options: LossCheckOptions = {}): LossCheckRepo
   }
   const checked = s.samples * s.size;
   const w = worst as LossCheckPoint;
-  const summary = summaryOf(loss, checked, w, firstFailure !== undefined);
+  const summary = summaryOf(guarded, checked, w, firstFailure !== undefined);
   const report = { ok: firstFailure === undefined, checked, maxAbsoluteError, maxRelativeError, worst: w, summary };
   return firstFailure === undefined ? report : { ...report, firstFailure };
 }

@@ -22,19 +22,19 @@ export interface TaylorSeries {
   /** Whether the orders say the gradient is right; see {@link taylorTest}. */
   readonly ok: boolean;
   /** The steps `h_i = h0 / 2^i` along the unit direction, `steps + 1` of them. */
-  readonly h: readonly number[];
+  readonly h: number[];
   /** `|L(w + h_i·d) - L(w) - h_i ∇L·d|`, one per step. */
-  readonly residuals: readonly number[];
+  readonly residuals: number[];
   /** `log2(residuals[i] / residuals[i + 1])`: about 2 for a right gradient, about 1 for a wrong one. */
-  readonly orders: readonly number[];
+  readonly orders: number[];
   /**
    * The steps (indices into `residuals`) whose residual is not well above
    * the estimated round-off (below 1000 times it): the orders next to them
    * are not used.
    */
-  readonly belowRoundOff: readonly number[];
+  readonly belowRoundOff: number[];
   /** The steps whose move crossed a kink of an activation: the orders next to them are not used. */
-  readonly kinks: readonly number[];
+  readonly kinks: number[];
   /** The last order between two usable steps, on which `ok` is decided; null when there is none. */
   readonly order: number | null;
 }
@@ -57,7 +57,7 @@ export interface TaylorTestReport extends TaylorSeries {
   /** Whether the direction through every layer and each layer's direction are all ok. */
   readonly ok: boolean;
   /** One series per layer, from the input side. */
-  readonly layers: readonly TaylorTestLayer[];
+  readonly layers: TaylorTestLayer[];
   /** The highest layer that is not ok (where to look first), or null. */
   readonly suspect: number | null;
   /** One sentence: the orders agree, or which layers disagree and where to look. */
@@ -77,5 +77,5 @@ export interface TaylorTestReport extends TaylorSeries {
   /** How many forward passes the test took, the backward pass not counted: `(steps + 1) · (layers + 1)`. */
   readonly forwardPasses: number;
   /** Fallbacks to float64. */
-  readonly warnings: readonly GradientCheckFallbackWarning[];
+  readonly warnings: GradientCheckFallbackWarning[];
 }

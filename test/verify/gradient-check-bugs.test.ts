@@ -67,9 +67,10 @@ const BATCH_X = [[0.5, -1], [1, 0.25], [-0.75, 0.5]];
 const BATCH_T = [[0.3], [-0.2], [0.9]];
 
 const EVERY = [
-  'every weight, rows 0-2 and columns 0-2',
-  'every weight, rows 0-3 and columns 0-2',
-  'every weight, rows 0-3 and column 0',
+  // Named as in the picture: inputs x₁, x₂ (or h₁ to h₃ below), neurons h₁ to h₃ and the output y.
+  'every weight: bias and inputs of neurons h₁ to h₃',
+  'every weight: bias and inputs of neurons h₁ to h₃',
+  'every weight: bias and inputs of neuron y',
 ];
 /** The first line when every weight of layers 0 to `top` disagrees. */
 function expectedHeadline(top: number): string {
@@ -137,7 +138,7 @@ describe('gradientCheck finds an injected derivative bug', () => {
       [0, 2, 1, false],
     ]);
     expect(formatGradientReport(report).split('\n')[0]).toBe(
-      'gradientCheck: 3 of 13 weights disagree, all in layer 1 (rows 0-2, column 1: bias and inputs of neuron h₂)',
+      'gradientCheck: 3 of 13 weights disagree, all in layer 1 (bias and inputs of neuron h₂)',
     );
   });
 

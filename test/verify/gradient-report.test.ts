@@ -67,7 +67,7 @@ describe('formatGradientReport', () => {
 
   it('names the one layer that disagrees, with every weight, and where to look', () => {
     const lines = formatGradientReport(gradientCheck(notebook(doubled), setup.x, setup.t)).split('\n');
-    expect(lines[0]).toBe('gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight, rows 0-2 and columns 0-2)');
+    expect(lines[0]).toBe('gradientCheck: 9 of 13 weights disagree, all in layer 1 (every weight: bias and inputs of neurons h₁ to h₃)');
     expect(lines[1]).toBe('Look first at the derivative of layer 1\'s activation "test-report-sigmoid-doubled": the layers above it agree.');
   });
 
@@ -76,12 +76,17 @@ describe('formatGradientReport', () => {
     const lines = formatGradientReport(report, { rows: 4 }).split('\n');
     const title = lines.findIndex((line) => line === 'Worst 4 of 13 entries:');
     expect(title).toBeGreaterThan(0);
-    expect(lines[title + 1].trim().split(/\s+/)).toEqual(['layer', 'row', 'column', 'bias', 'analytic', 'numeric', 'abs', 'err', 'rel', 'err', 'margin', 'status']);
+    expect(lines[title + 1].trim().split(/\s+/)).toEqual(['layer', 'from', 'to', 'analytic', 'numeric', 'abs', 'err', 'rel', 'err', 'margin', 'status']);
     const rows = lines.slice(title + 2, title + 6).map((line) => line.trim().split(/\s+/));
+    // Issue 9, item 16: named as in the picture of this 2-2-1 network (layers[0] is layer 1, inputs x₁, x₂,
+    // hidden neurons h₁, h₂, the output y); the entries keep their 0-based layer, row and column.
+    const sub = ['₀', '₁', '₂'];
     rows.forEach((cells, i) => {
       const e = report.worst[i];
+      const from = e.row === 0 ? 'bias' : `${e.layer === 0 ? 'x' : 'h'}${sub[e.row]}`;
+      const to = e.layer === 0 ? `h${sub[e.column + 1]}` : 'y';
       expect(cells).toEqual([
-        `${e.layer}`, `${e.row}`, `${e.column}`, e.bias ? 'yes' : 'no', e.analytic.toPrecision(10), e.numeric.toPrecision(10),
+        `${e.layer + 1}`, from, to, e.analytic.toPrecision(10), e.numeric.toPrecision(10),
         e.absoluteError.toExponential(2), e.relativeError.toExponential(2), `x${shortNumber(e.margin)}`, 'FAIL',
       ]);
     });
@@ -106,7 +111,8 @@ describe('formatGradientReport', () => {
     );
     expect(lines).toContain('Warnings (1):');
     expect(lines).toContain(`  - ${report.warnings[0].message}`);
-    expect(lines.some((line) => /^\s+0\s+0\s+0\s+yes\s.*\skink$/.test(line))).toBe(true);
+    // The bias weight of layers[0] into its one relu neuron, named as in the picture.
+    expect(lines.some((line) => /^\s+1\s+bias\s+h₁\s.*\skink$/u.test(line))).toBe(true);
   });
 
   it('states the count of failing weights and names the highest failing layer first, on random networks', () => {
