@@ -37,13 +37,13 @@ export interface Activation {
    * count) a weight whose finite difference steps across one, and
    * `Activation.check` can skip the points next to one.
    */
-  readonly kinks?: readonly number[];
+  readonly kinks?: readonly number[] | undefined;
   /**
    * The same function in mathjs BigNumber arithmetic, for the exact
    * reference of `gradientCheck(..., { reference: 'bignumber' })`.
    * Optional; without it that check falls back to float64 and says so.
    */
-  readonly big?: BigActivation;
+  readonly big?: BigActivation | undefined;
 }
 
 /**
@@ -91,12 +91,12 @@ export interface ActivationDefinition {
    * The pre-activations where `f` has a corner, if any.
    * @defaultValue none
    */
-  readonly kinks?: readonly number[];
+  readonly kinks?: readonly number[] | undefined;
   /**
    * `f` in BigNumber arithmetic, for the exact gradient check.
    * @defaultValue none: that check falls back to float64
    */
-  readonly big?: BigActivation;
+  readonly big?: BigActivation | undefined;
 }
 
 /** Refuses anything that does not have an activation's three members. */

@@ -55,27 +55,27 @@ export interface LayerExplanation {
   /** The name of the layer's activation, e.g. `"sigmoid"`. */
   readonly activation: string;
   /** The layer's input with the bias first: `[-1, x_1, …, x_n]`. */
-  readonly input: readonly number[];
+  readonly input: number[];
   /** The weights before the step: `weights[i][j]` connects input `i` to neuron `j`. */
-  readonly weights: readonly (readonly number[])[];
+  readonly weights: number[][];
   /** The pre-activations `z_j = Σ_i input[i] · weights[i][j]`. */
-  readonly z: readonly number[];
+  readonly z: number[];
   /** The activations `a_j = f(z_j)`. */
-  readonly a: readonly number[];
+  readonly a: number[];
   /**
    * `∂L/∂a_j`: for the output layer the loss's gradient `∂L/∂y_j`; for a
    * hidden layer `Σ_k W[j + 1][k] · δ_k` over the neurons `k` of the layer
    * above, with its weights `W` before the step.
    */
-  readonly upstream: readonly number[];
+  readonly upstream: number[];
   /** The slopes `f'(z_j)` of the activation. */
-  readonly derivative: readonly number[];
+  readonly derivative: number[];
   /** The deltas `δ_j = ∂L/∂z_j = upstream_j · f'(z_j)`. */
-  readonly delta: readonly number[];
+  readonly delta: number[];
   /** The weight gradients `∂L/∂weights[i][j] = input[i] · δ_j`. */
-  readonly gradient: readonly (readonly number[])[];
+  readonly gradient: number[][];
   /** The weights after the step: `weights[i][j] - η · gradient[i][j]`, or the optimiser's step. */
-  readonly updatedWeights: readonly (readonly number[])[];
+  readonly updatedWeights: number[][];
   /** With an optimiser: its numbers for this layer, weight by weight. */
   readonly optimizer?: OptimizerLayerExplanation;
 }
@@ -99,11 +99,11 @@ export interface LayerExplanation {
  */
 export interface Explanation {
   /** The example's input `x`, without the bias. */
-  readonly input: readonly number[];
+  readonly input: number[];
   /** The target `t`. */
-  readonly target: readonly number[];
+  readonly target: number[];
   /** The network's output `y`: the last layer's `a`. */
-  readonly output: readonly number[];
+  readonly output: number[];
   /** The name of the loss, e.g. `"squaredError"`. */
   readonly lossName: string;
   /**
@@ -118,7 +118,7 @@ export interface Explanation {
   /** The step size η (the optimiser's, with one). */
   readonly learningRate: number;
   /** Each layer's numbers, from the input side. */
-  readonly layers: readonly LayerExplanation[];
+  readonly layers: LayerExplanation[];
   /** With an optimiser: which one, the step count `t` and the state after the step. */
   readonly optimizer?: OptimizerExplanation;
 }

@@ -24,19 +24,19 @@ export interface OptimizerLayerExplanation {
    * loss's gradient itself without decay (and for AdamW, which decays the
    * weights instead).
    */
-  readonly gradient: readonly (readonly number[])[];
+  readonly gradient: number[][];
   /**
    * The optimiser's buffers after the step, by name: `momentum` (the
    * velocity `b`), `firstMoment` (`m`), `secondMoment` (`v`),
    * `squareAverage` (RMSprop's `v`).
    */
-  readonly buffers: { readonly [name: string]: readonly (readonly number[])[] };
+  readonly buffers: { readonly [name: string]: number[][] };
   /** The same buffers before the step (all zeros at the first step). */
-  readonly previous: { readonly [name: string]: readonly (readonly number[])[] };
+  readonly previous: { readonly [name: string]: number[][] };
   /** Adam and AdamW: `m̂ = m / (1 - β1^t)`, the bias-corrected mean. */
-  readonly firstMomentHat?: readonly (readonly number[])[];
+  readonly firstMomentHat?: number[][];
   /** Adam and AdamW: `v̂ = v / (1 - β2^t)`, the bias-corrected mean square. */
-  readonly secondMomentHat?: readonly (readonly number[])[];
+  readonly secondMomentHat?: number[][];
 }
 
 /** The optimiser's part of an explanation: which one, which step, and the state after it. */

@@ -13,7 +13,7 @@ import {
   networkToSVG, lossCurveToSVG, decisionBoundaryToSVG, confusionMatrix,
   type GradientCheckEntry, type GradientCheckInputEntry, type GradientCheckLayer, type GradientCheckWarning,
   type GradientCheckFallbackWarning, type DirectionalCheckLayer, type DirectionalCheckDirection, type TaylorTestLayer,
-  type LossDefinition, type Loss as LossType,
+  type LossDefinition, type Loss as LossType, type LayerExplanation,
 } from '../../src/index.js';
 import {
   assertCaseGradients, batchArbitrary, gradientCase, inputArbitrary, networkArbitrary, seededNetworkArbitrary,
@@ -81,6 +81,10 @@ const lossReport = Loss.check(custom, {
   epsilon: undefined, tolerance: undefined, absoluteTolerance: undefined,
 });
 const explanation = Network.explain(net, [0, 1], [1], { learningRate: maybe(0.5), loss: undefined, optimizer: undefined, state: undefined });
+// The explanation is the caller's own fresh data: its arrays are mutable.
+const explainedLayers: LayerExplanation[] = explanation.layers;
+const explainedZ: number[] = explanation.layers[0].z;
+const explainedGradient: number[][] = explanation.layers[0].gradient;
 const markdown: string = explanationToMarkdown(explanation, { digits: maybe(4), notation: undefined });
 const svg: string = networkToSVG(net, {
   decimals: undefined, explanation: maybe(explanation), notation: undefined, title: maybe('net'), weights: undefined, summary: undefined,
@@ -124,4 +128,4 @@ entries.push(worst[0]);
 checked.push(total[0]);
 
 void [one, batch, trainRows, validationLosses, text, activationReport, markdown, svg, curve, boundary, arbitraries, checkCase, onnx, tfjs];
-void [inputEntries, checkLayers, checkWarnings, directions, directionalLayers, directionalWarnings, seriesArrays, layerArrays, taylorWarnings, lossPoint, confusion];
+void [inputEntries, checkLayers, checkWarnings, directions, directionalLayers, directionalWarnings, seriesArrays, layerArrays, taylorWarnings, lossPoint, confusion, explainedLayers, explainedZ, explainedGradient];
