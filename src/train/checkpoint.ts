@@ -28,7 +28,7 @@ export interface Progress {
   /** The optimiser's step count. */
   step: number;
   /** The optimiser's buffers, updated in place; empty for plain SGD. */
-  readonly buffers: LayerBuffers[];
+  buffers: LayerBuffers[];
 }
 
 /** Refuses `value` unless it is an array; names it `resume.<what>`. */

@@ -21,6 +21,7 @@ import { createWatch, watchEpoch } from './early-stop.js';
 import { stepFlat } from '../optim/step.js';
 import { optimizerForEpoch } from '../optim/rate.js';
 import type { AnyOptimizer } from '../optim/types.js';
+import { bufferRoom, residentBuffers } from '../optim/state.js';
 
 
 const WHERE = 'Network.train';
@@ -40,11 +41,12 @@ interface Buffers {
   readonly compiled: CompiledStep | null;
 }
 
-function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
+function buffersOf(model: Model, data: Dataset, settings: Settings, p: Progress): Buffers {
   const rows = data.x.rows;
   const size = Math.min(settings.batchSize, rows);
-  // The working copy lies where the kernels update it in place, with room for the two workspaces.
-  const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size]);
+  // The working copy lies where the kernels update it in place, with room for the two workspaces and the optimiser's buffers.
+  const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size], bufferRoom(settings.optimizer, model.weights));
+  p.buffers = residentBuffers(p.buffers, working.weights);
   return {
     model: working,
     gather: new Float64Array(size * model.sizes[0]),
@@ -254,8 +256,8 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const model = modelOf(net, WHERE);
   const settings = settingsOf(options, model);
   const data = datasetOf(inputs, targets, model, '');
-  const b = buffersOf(model, data, settings);
   const progress = progressOf(settings, model, data.x.rows);
+  const b = buffersOf(model, data, settings, progress);
   const watch = settings.earlyStopping && createWatch();
   const v = settings.validation;
   const losses: number[] = [];
