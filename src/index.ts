@@ -31,7 +31,7 @@ export type { NetworkJSON, LayerJSON } from './model/json.js';
 
 // Training
 export type {
-  TrainOptions, TrainResult, EpochInfo, ValidationData, EarlyStoppingOptions, TrainCheckpoint,
+  TrainOptions, TrainResult, EpochInfo, ValidationData, EarlyStoppingOptions, TrainCheckpoint, EarlyStoppingCheckpoint,
 } from './train/options.js';
 
 // Optimisers
