@@ -8,10 +8,21 @@
  *
  *   tsx bench/optimizers.ts [--quick]
  *
- * Prints a Markdown table; run.ts appends it to the report when W3 runs.
+ * Then, to see through the load of a shared machine, the steps alone,
+ * interleaved: rounds of 40 batch steps (the gradient of 32 digits, then the
+ * update) of plain SGD, of Adam with its SIMD kernels (its buffers beside the
+ * weights, as `Network.train` keeps them) and of Adam on the JavaScript loops
+ * (its buffers outside the kernels' memory), taking turns, the median of 9.
+ *
+ * Prints Markdown tables; run.ts appends them to the report when W3 runs.
  */
 import { matrix } from 'mathjs';
-import { Activation, Layer, Network, Optimizer, type TrainOptions } from '../src/index.js';
+import { performance } from 'node:perf_hooks';
+import { Activation, Layer, Loss, Network, Optimizer, type TrainOptions } from '../src/index.js';
+import { createWorkspace, gradientModel, workingCopy, type Model } from '../src/engine/flat-model.js';
+import { stepWeights } from '../src/engine/kernels.js';
+import { stepFlat } from '../src/optim/step.js';
+import { bufferRoom, residentBuffers, zeroBuffers } from '../src/optim/state.js';
 import { rows } from './naive-mathjs.js';
 import { rate } from './report.js';
 import { FULL_PLAN, QUICK_PLAN, measure } from './timing.js';
@@ -52,6 +63,56 @@ function initial(workload: Workload): Network {
     Layer.create(rows(w, sizes[l] + 1, sizes[l + 1]), Activation[workload.activations[l]])));
 }
 
+/** The median of `values`. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Milliseconds per batch step of plain SGD, Adam on its kernels and Adam on the loops, interleaved (see the header). */
+function interleaved(workload: Workload, quick: boolean): string {
+  const { sizes, batchSize } = workload;
+  const base: Model = {
+    sizes,
+    weights: workload.initialWeights.map((w) => Float64Array.from(w)),
+    activations: workload.activations.map((a) => Activation[a]),
+  };
+  const x = Float64Array.from(workload.inputs.subarray(0, batchSize * sizes[0]));
+  const m = sizes[sizes.length - 1];
+  const t = Array.from({ length: batchSize }, (_, r) => workload.targets.subarray(r * m, (r + 1) * m));
+  const adam = Optimizer.adam({ learningRate: 1e-6 });
+  const model = workingCopy(base, [batchSize], bufferRoom(adam, base.weights));
+  const ws = createWorkspace(model, batchSize);
+  const resident = residentBuffers(zeroBuffers(adam, base), model.weights);
+  const outside = zeroBuffers(adam, base);
+  let step = 1;
+  const gradient = () => gradientModel(model, x, t, Loss.squaredError, ws);
+  const runs: [string, () => void][] = [
+    ['plain SGD', () => { gradient(); model.weights.forEach((w, l) => stepWeights(w, ws.grads[l], 1e-6, w)); }],
+    ['Adam, SIMD kernels', () => { gradient(); stepFlat(adam, model, ws.grads, resident, step++, model.weights); }],
+    ['Adam, JavaScript loops', () => { gradient(); stepFlat(adam, model, ws.grads, outside, step++, model.weights); }],
+  ];
+  const [rounds, steps] = quick ? [3, 5] : [9, 40];
+  const times = runs.map((): number[] => []);
+  for (const [, run] of runs) for (let i = 0; i < steps; i++) run();
+  for (let round = 0; round < rounds; round++) {
+    runs.forEach(([, run], k) => {
+      const started = performance.now();
+      for (let i = 0; i < steps; i++) run();
+      times[k].push((performance.now() - started) / steps);
+    });
+  }
+  const ms = times.map(median);
+  return [
+    '',
+    `Interleaved: ${rounds} rounds of ${steps} batch steps each (gradient of ${batchSize} digits, then the update), the median per step.`,
+    '',
+    '| step | ms per step | vs plain SGD |',
+    '| --- | ---: | ---: |',
+    ...runs.map(([name], k) => `| ${name} | ${ms[k].toFixed(2)} | ${(ms[k] / ms[0]).toFixed(2)} |`),
+  ].join('\n');
+}
+
 function main(): void {
   const quick = process.argv.includes('--quick');
   const workload = makeWorkload('W3');
@@ -71,7 +132,7 @@ function main(): void {
     ...timings.map(([name, t]) =>
       `| ${name} | ${rate(t.examplesPerSecond)} | ${(plain / t.examplesPerSecond).toFixed(2)} | ${rate(perCpu(t))} | ${(plainCpu / perCpu(t)).toFixed(2)} | ${t.cpuShare.toFixed(2)} |`),
   ];
-  console.log(lines.join('\n'));
+  console.log(lines.join('\n') + '\n' + interleaved(workload, quick));
 }
 
 main();

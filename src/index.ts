@@ -31,7 +31,7 @@ export type { NetworkJSON, LayerJSON } from './model/json.js';
 
 // Training
 export type {
-  TrainOptions, TrainResult, EpochInfo, ValidationData, EarlyStoppingOptions, TrainCheckpoint,
+  TrainOptions, TrainResult, EpochInfo, ValidationData, EarlyStoppingOptions, TrainCheckpoint, EarlyStoppingCheckpoint,
 } from './train/options.js';
 
 // Optimisers
@@ -47,7 +47,7 @@ export type {
   OptimizerState,
   OptimizerLayerState,
 } from './optim/types.js';
-export type { SgdOptions, AdamOptions, AdamWOptions, RmspropOptions } from './optim/options.js';
+export type { SgdOptions, AdamOptions, AdamWOptions, RmspropOptions, DecayOptions, EpsilonOptions } from './optim/options.js';
 export type { OptimizerStep } from './optim/step.js';
 export type { StepScheduleOptions, ExponentialScheduleOptions, CosineScheduleOptions } from './optim/schedule.js';
 

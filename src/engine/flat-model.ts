@@ -145,12 +145,13 @@ export function createWorkspace(model: Model, rows: number, kept = false): Works
 /**
  * A working copy of `model`'s weights for training, in an arena with room
  * for workspaces of each of `rows` examples, so that the SIMD kernels update
- * the weights where they lie; a plain copy where the kernels do not pay.
+ * the weights where they lie, and `extra` numbers more (an optimiser's
+ * buffers); a plain copy where the kernels do not pay.
  */
-export function workingCopy(model: Model, rows: readonly number[]): Model {
+export function workingCopy(model: Model, rows: readonly number[], extra = 0): Model {
   const copies = () => ({ ...model, weights: model.weights.map((w) => w.slice()) });
   if (!large(model)) return copies();
-  let need = 0;
+  let need = extra;
   for (const w of model.weights) need += footprint(w.length);
   for (const r of rows) need += workspaceFootprint(model, r);
   if (need > SIMD_MAX_NUMBERS) return copies();

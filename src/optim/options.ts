@@ -1,10 +1,38 @@
 /**
  * The options objects of `Optimizer.sgd`, `adam`, `adamW` and `rmsprop`:
- * what a caller may leave out, and its default.
+ * what a caller may leave out, and its default. The fields they share are
+ * declared once: weight decay in {@link DecayOptions}, the moments of Adam
+ * and AdamW in {@link AdamOptions}.
  */
 
+/** The weight decay every optimiser takes, and whether the bias row takes it too. */
+export interface DecayOptions {
+  /**
+   * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient
+   * (AdamW: see {@link AdamWOptions.weightDecay}).
+   * @defaultValue 0
+   */
+  readonly weightDecay?: number | undefined;
+  /**
+   * Whether the bias row is decayed too. The bias sets where a neuron
+   * switches, not how large its weights are, so it is left alone by default.
+   * @defaultValue false
+   */
+  readonly decayBias?: boolean | undefined;
+}
+
+/** The ε of the optimisers that divide by a root mean square (Adam, AdamW, RMSprop). */
+export interface EpsilonOptions {
+  /**
+   * Added to the root of the mean square, so a weight with no gradient yet
+   * does not divide by 0: positive and finite.
+   * @defaultValue 1e-8
+   */
+  readonly epsilon?: number | undefined;
+}
+
 /** Options of `Optimizer.sgd`. */
-export interface SgdOptions {
+export interface SgdOptions extends DecayOptions {
   /** The step size η: positive and finite. */
   readonly learningRate: number;
   /**
@@ -23,21 +51,10 @@ export interface SgdOptions {
    * @defaultValue false
    */
   readonly nesterov?: boolean | undefined;
-  /**
-   * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
-   * @defaultValue 0
-   */
-  readonly weightDecay?: number | undefined;
-  /**
-   * Whether the bias row is decayed too. The bias sets where a neuron
-   * switches, not how large its weights are, so it is left alone by default.
-   * @defaultValue false
-   */
-  readonly decayBias?: boolean | undefined;
 }
 
-/** Options of `Optimizer.adam`. */
-export interface AdamOptions {
+/** Options of `Optimizer.adam` (and, but for the weight decay, of `Optimizer.adamW`). */
+export interface AdamOptions extends DecayOptions, EpsilonOptions {
   /**
    * The step size η: positive and finite.
    * @defaultValue 0.001
@@ -53,61 +70,20 @@ export interface AdamOptions {
    * @defaultValue 0.999
    */
   readonly beta2?: number | undefined;
-  /**
-   * Added to the root of the mean square, so a weight with no gradient yet
-   * does not divide by 0: positive and finite.
-   * @defaultValue 1e-8
-   */
-  readonly epsilon?: number | undefined;
-  /**
-   * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
-   * @defaultValue 0
-   */
-  readonly weightDecay?: number | undefined;
-  /**
-   * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
-   * @defaultValue false
-   */
-  readonly decayBias?: boolean | undefined;
 }
 
 /** Options of `Optimizer.adamW`: Adam's, with a decoupled weight decay. */
-export interface AdamWOptions {
-  /**
-   * The step size η: positive and finite.
-   * @defaultValue 0.001
-   */
-  readonly learningRate?: number | undefined;
-  /**
-   * The decay of the running mean of the gradients, in `[0, 1)`.
-   * @defaultValue 0.9
-   */
-  readonly beta1?: number | undefined;
-  /**
-   * The decay of the running mean of the squared gradients, in `[0, 1)`.
-   * @defaultValue 0.999
-   */
-  readonly beta2?: number | undefined;
-  /**
-   * Added to the root of the mean square: positive and finite.
-   * @defaultValue 1e-8
-   */
-  readonly epsilon?: number | undefined;
+export interface AdamWOptions extends AdamOptions {
   /**
    * The weight decay λ, a finite number >= 0: each step first shrinks the
    * weights by `η·λ·w`, apart from the gradient.
    * @defaultValue 0.01
    */
   readonly weightDecay?: number | undefined;
-  /**
-   * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
-   * @defaultValue false
-   */
-  readonly decayBias?: boolean | undefined;
 }
 
 /** Options of `Optimizer.rmsprop`. */
-export interface RmspropOptions {
+export interface RmspropOptions extends DecayOptions, EpsilonOptions {
   /**
    * The step size η: positive and finite.
    * @defaultValue 0.01
@@ -119,23 +95,8 @@ export interface RmspropOptions {
    */
   readonly alpha?: number | undefined;
   /**
-   * Added to the root of the mean square: positive and finite.
-   * @defaultValue 1e-8
-   */
-  readonly epsilon?: number | undefined;
-  /**
    * The momentum μ, a finite number >= 0; 0 for none.
    * @defaultValue 0
    */
   readonly momentum?: number | undefined;
-  /**
-   * The weight decay λ, a finite number >= 0: `λ·w` is added to the gradient.
-   * @defaultValue 0
-   */
-  readonly weightDecay?: number | undefined;
-  /**
-   * Whether the bias row is decayed too (see {@link SgdOptions.decayBias}).
-   * @defaultValue false
-   */
-  readonly decayBias?: boolean | undefined;
 }

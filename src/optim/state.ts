@@ -6,6 +6,7 @@
 import { modelOf, type Network } from '../model/network-record.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { type Model } from '../engine/flat-model.js';
+import { residentRoom, residentZeros } from '../engine/optim-kernels.js';
 import { checkOptimizer } from './build.js';
 import { describeValue } from '../boundary/describe.js';
 import type {
@@ -78,6 +79,24 @@ export function init(
 export function zeroBuffers(optimizer: AnyOptimizer, model: Model): LayerBuffers[] {
   const names = bufferNames(optimizer);
   return model.weights.map((w) => Object.fromEntries(names.map((name) => [name, new Float64Array(w.length)])));
+}
+
+/** The numbers the buffers of `optimizer` take beside `weights` in an arena (0 for plain SGD). */
+export function bufferRoom(optimizer: AnyOptimizer, weights: readonly Float64Array[]): number {
+  return residentRoom(weights, bufferNames(optimizer).length);
+}
+
+/**
+ * Buffers for training `weights` (the working copy), each beside its layer's
+ * weights in their arena when it has the room of {@link bufferRoom}, so the
+ * SIMD kernels update them where they lie; holding the values of `from`.
+ */
+export function residentBuffers(from: readonly LayerBuffers[], weights: readonly Float64Array[]): LayerBuffers[] {
+  return from.map((layer, l) => Object.fromEntries(Object.entries(layer).map(([name, values]) => {
+    const resident = residentZeros(weights[l], values.length);
+    resident.set(values);
+    return [name, resident];
+  })));
 }
 
 /** A plain object's own keys, or a refusal naming `what`. */

@@ -6,16 +6,26 @@
  * gradient, which the weight decay may change. Nothing here validates.
  *
  * The formulas are PyTorch's (torch.optim), in float64; `t` counts steps
- * from 1.
+ * from 1. When every array of a call lies in one arena, the WebAssembly
+ * SIMD kernels of engine/optim-kernels.ts do the even part of the loop,
+ * two entries at a time with the same operations, so the bits are the
+ * same; the loops here are the reference, and the fallback everywhere else.
  */
 import { stepWeights } from '../engine/kernels.js';
+import { optimizerKernels, pairedLength } from '../engine/optim-kernels.js';
 
 /**
  * `g = g + lambda * w` from entry `from` on: weight decay joined to the
  * gradient. `from` is `m` to leave the bias row alone, 0 to decay it too.
  */
 export function decayGradient(g: Float64Array, w: Float64Array, lambda: number, from: number): void {
-  for (let k = from; k < g.length; k++) g[k] += lambda * w[k];
+  const kernels = optimizerKernels(g, w, g);
+  let k = from;
+  if (kernels !== null) {
+    k += pairedLength(g.length - from);
+    kernels.decayGradient(g.byteOffset + 8 * from, w.byteOffset + 8 * from, lambda, g.length - from);
+  }
+  for (; k < g.length; k++) g[k] += lambda * w[k];
 }
 
 /**
@@ -25,7 +35,13 @@ export function decayGradient(g: Float64Array, w: Float64Array, lambda: number, 
 export function decayWeights(w: Float64Array, rate: number, lambda: number, from: number, out: Float64Array): void {
   const keep = 1 - rate * lambda;
   for (let k = 0; k < from; k++) out[k] = w[k];
-  for (let k = from; k < w.length; k++) out[k] = w[k] * keep;
+  const kernels = optimizerKernels(w, out, w);
+  let k = from;
+  if (kernels !== null) {
+    k += pairedLength(w.length - from);
+    kernels.scaleWeights(w.byteOffset + 8 * from, keep, out.byteOffset + 8 * from, w.length - from);
+  }
+  for (; k < w.length; k++) out[k] = w[k] * keep;
 }
 
 /** Plain gradient descent `out = w - rate * g`: the kernel `Network.sgdStep` uses, so the bits agree. */
@@ -43,7 +59,13 @@ export function sgdMomentum(
   mu: number, dampening: number, nesterov: boolean, rate: number, out: Float64Array,
 ): void {
   const keep = 1 - dampening;
-  for (let k = 0; k < w.length; k++) {
+  const kernels = optimizerKernels(w, g, b, out);
+  let k = 0;
+  if (kernels !== null) {
+    k = pairedLength(w.length);
+    kernels.momentum(w.byteOffset, g.byteOffset, b.byteOffset, out.byteOffset, mu, keep, rate, first ? 1 : 0, nesterov ? 1 : 0, w.length);
+  }
+  for (; k < w.length; k++) {
     const bk = first ? g[k] : mu * b[k] + keep * g[k];
     b[k] = bk;
     out[k] = w[k] - rate * (nesterov ? g[k] + mu * bk : bk);
@@ -62,7 +84,14 @@ export function adamLayer(
 ): void {
   const new1 = 1 - beta1;
   const new2 = 1 - beta2;
-  for (let k = 0; k < w.length; k++) {
+  const kernels = optimizerKernels(w, g, m, v, out);
+  let k = 0;
+  if (kernels !== null) {
+    k = pairedLength(w.length);
+    kernels.adam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, out.byteOffset,
+      beta1, new1, beta2, new2, c1, c2, epsilon, rate, w.length);
+  }
+  for (; k < w.length; k++) {
     const gk = g[k];
     const mk = beta1 * m[k] + new1 * gk;
     const vk = beta2 * v[k] + new2 * (gk * gk);
@@ -82,7 +111,14 @@ export function rmspropLayer(
   alpha: number, epsilon: number, mu: number, rate: number, out: Float64Array,
 ): void {
   const new2 = 1 - alpha;
-  for (let k = 0; k < w.length; k++) {
+  const kernels = optimizerKernels(w, g, v, b ?? v, out);
+  let k = 0;
+  if (kernels !== null) {
+    k = pairedLength(w.length);
+    kernels.rmsprop(w.byteOffset, g.byteOffset, v.byteOffset, (b ?? v).byteOffset, out.byteOffset,
+      alpha, new2, epsilon, mu, rate, b === null ? 0 : 1, w.length);
+  }
+  for (; k < w.length; k++) {
     const gk = g[k];
     const vk = alpha * v[k] + new2 * (gk * gk);
     v[k] = vk;

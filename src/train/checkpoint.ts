@@ -3,7 +3,9 @@
  * run, read back and checked field by field when a run resumes from it.
  * What it holds is exactly what the loop carries from one epoch to the
  * next besides the weights: the epoch count, the shuffle generator's state
- * and the order it shuffles, and the optimiser's state.
+ * and the order it shuffles, the optimiser's state and early stopping's
+ * watch (with, under `restoreBest`, the last epoch's weights, since the
+ * network returned is the best epoch's).
  */
 import { ValueError } from '../errors.js';
 import { describeValue } from '../boundary/describe.js';
@@ -13,9 +15,11 @@ import { MAX_SEED, randomFromState, type Random } from '../engine/random.js';
 import { readState, stateOf, zeroBuffers, type LayerBuffers } from '../optim/state.js';
 import type { AnyOptimizer } from '../optim/types.js';
 import type { TrainCheckpoint } from './options.js';
+import type { EarlyStopping } from './settings.js';
+import { createWatch, readWatch, watchCheckpoint, type Watch } from './early-stop.js';
 
 const WHERE = 'Network.train';
-const FIELDS = ['version', 'epochs', 'sizes', 'random', 'order', 'optimizer'];
+const FIELDS = ['version', 'epochs', 'sizes', 'random', 'order', 'optimizer', 'earlyStopping'];
 
 /** What the loop carries between epochs, but the weights: the checkpoint in working form. */
 export interface Progress {
@@ -28,7 +32,11 @@ export interface Progress {
   /** The optimiser's step count. */
   step: number;
   /** The optimiser's buffers, updated in place; empty for plain SGD. */
-  readonly buffers: LayerBuffers[];
+  buffers: LayerBuffers[];
+  /** Early stopping's watch, or null without early stopping. */
+  readonly watch: Watch | null;
+  /** The weights to go on from when the checkpoint has them (see `readWatch`), else null: the network's. */
+  readonly weights: Float64Array[] | null;
 }
 
 /** Refuses `value` unless it is an array; names it `resume.<what>`. */
@@ -83,10 +91,12 @@ function optimizerOf(value: unknown, optimizer: AnyOptimizer, plain: boolean, mo
   return readState(value, optimizer, model, `${WHERE}: resume.optimizer`);
 }
 
-/** The progress of a fresh run: no epochs, the generator from `seed`, the rows in order, zero buffers. */
-export function freshProgress(optimizer: AnyOptimizer, plain: boolean, model: Model, rows: number, random: Random | null): Progress {
+/** The progress of a fresh run: no epochs, the generator from `seed`, the rows in order, zero buffers, a fresh watch. */
+export function freshProgress(
+  optimizer: AnyOptimizer, plain: boolean, model: Model, rows: number, random: Random | null, rule: EarlyStopping | undefined,
+): Progress {
   const order = Uint32Array.from({ length: rows }, (_, i) => i);
-  return { epochs: 0, random, order, step: 0, buffers: plain ? [] : zeroBuffers(optimizer, model) };
+  return { epochs: 0, random, order, step: 0, buffers: plain ? [] : zeroBuffers(optimizer, model), watch: rule ? createWatch() : null, weights: null };
 }
 
 /**
@@ -95,7 +105,7 @@ export function freshProgress(optimizer: AnyOptimizer, plain: boolean, model: Mo
  * fields refused, each named in its message.
  */
 export function readCheckpoint(
-  resume: unknown, optimizer: AnyOptimizer, plain: boolean, shuffle: boolean, model: Model, rows: number,
+  resume: unknown, optimizer: AnyOptimizer, plain: boolean, shuffle: boolean, model: Model, rows: number, rule: EarlyStopping | undefined,
 ): Progress {
   if (resume === null || typeof resume !== 'object' || Array.isArray(resume)) {
     throw new ValueError(`${WHERE}: resume must be a checkpoint from TrainResult.checkpoint, got ${describeValue(resume)}`);
@@ -115,12 +125,15 @@ export function readCheckpoint(
   const random = shuffle ? randomOf(c.random) : null;
   if (!shuffle && c.order !== null) throw new ValueError(`${WHERE}: resume.order must be null without shuffle, got ${describeValue(c.order)}`);
   const order = shuffle ? orderOf(c.order, rows) : Uint32Array.from({ length: rows }, (_, i) => i);
-  return { epochs, random, order, ...optimizerOf(c.optimizer, optimizer, plain, model) };
+  return { epochs, random, order, ...optimizerOf(c.optimizer, optimizer, plain, model), ...readWatch(c.earlyStopping, rule, epochs, model) };
 }
 
-/** The checkpoint of `progress`: plain JSON data, frozen. */
-export function checkpointOf(progress: Progress, optimizer: AnyOptimizer, plain: boolean, model: Model): TrainCheckpoint {
+/** The checkpoint of `progress` and the loop's `weights`: plain JSON data, frozen. */
+export function checkpointOf(
+  progress: Progress, optimizer: AnyOptimizer, plain: boolean, model: Model, rule: EarlyStopping | undefined, weights: readonly Float64Array[],
+): TrainCheckpoint {
   const random = progress.random;
+  const watch = progress.watch;
   return Object.freeze({
     version: 1,
     epochs: progress.epochs,
@@ -128,12 +141,6 @@ export function checkpointOf(progress: Progress, optimizer: AnyOptimizer, plain:
     random: random === null ? null : Object.freeze(random.state()),
     order: random === null ? null : Object.freeze(Array.from(progress.order)),
     optimizer: plain ? null : stateOf(optimizer, progress.step, model, progress.buffers),
+    ...(watch !== null && rule !== undefined ? { earlyStopping: watchCheckpoint(watch, rule, weights) } : {}),
   });
-}
-
-/** A copy of `progress` that later epochs do not change: for the best epoch of early stopping. */
-export function copyProgress(progress: Progress): Progress {
-  const random = progress.random === null ? null : randomFromState(progress.random.state());
-  const buffers = progress.buffers.map((layer) => Object.fromEntries(Object.entries(layer).map(([k, v]) => [k, v.slice()])));
-  return { epochs: progress.epochs, random, order: progress.order.slice(), step: progress.step, buffers };
 }

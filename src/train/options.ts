@@ -46,8 +46,10 @@ export interface EarlyStoppingOptions {
    */
   readonly minDelta?: number;
   /**
-   * Whether the returned network (and checkpoint) is the best epoch's
-   * rather than the last one's.
+   * Whether the returned network is the best epoch's rather than the last
+   * one's. The checkpoint is the last epoch's either way (with its weights,
+   * when they are not the returned ones), so that a resumed run goes on
+   * from where this one stopped.
    * @defaultValue true
    */
   readonly restoreBest?: boolean;
@@ -72,6 +74,30 @@ export interface TrainCheckpoint {
   readonly order: readonly number[] | null;
   /** The optimiser's state; null for plain SGD (`learningRate`). */
   readonly optimizer: OptimizerState | null;
+  /** Early stopping's progress; only in checkpoints of runs with `earlyStopping`. */
+  readonly earlyStopping?: EarlyStoppingCheckpoint;
+}
+
+/**
+ * Early stopping's progress in a {@link TrainCheckpoint}: enough for a
+ * resumed run to stop, and return the best weights, exactly where one
+ * uninterrupted run would. Checked when read back: `sinceBest` must be the
+ * epochs after `bestEpoch`, and `weights` must be set exactly when the
+ * resumed run has `restoreBest`.
+ */
+export interface EarlyStoppingCheckpoint {
+  /** The best watched loss so far. */
+  readonly best: number;
+  /** The epoch of `best`, counted over every resumed run. */
+  readonly bestEpoch: number;
+  /** The epochs since `bestEpoch`: `epochs - 1 - bestEpoch`. */
+  readonly sinceBest: number;
+  /**
+   * With `restoreBest`, the last epoch's weights, one flat row-major array
+   * per layer (the returned network holds the best epoch's, and is the one
+   * to resume with); null without `restoreBest`.
+   */
+  readonly weights: readonly (readonly number[])[] | null;
 }
 
 /** Options of `Network.train`. */

@@ -17,10 +17,11 @@ import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
 import { checkpointOf, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
-import { createWatch, watchEpoch } from './early-stop.js';
+import { watchEpoch, watchStopped } from './early-stop.js';
 import { stepFlat } from '../optim/step.js';
 import { optimizerForEpoch } from '../optim/rate.js';
 import type { AnyOptimizer } from '../optim/types.js';
+import { bufferRoom, residentBuffers } from '../optim/state.js';
 
 
 const WHERE = 'Network.train';
@@ -40,11 +41,12 @@ interface Buffers {
   readonly compiled: CompiledStep | null;
 }
 
-function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
+function buffersOf(model: Model, data: Dataset, settings: Settings, p: Progress): Buffers {
   const rows = data.x.rows;
   const size = Math.min(settings.batchSize, rows);
-  // The working copy lies where the kernels update it in place, with room for the two workspaces.
-  const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size]);
+  // The working copy lies where the kernels update it in place, with room for the two workspaces and the optimiser's buffers.
+  const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size], bufferRoom(settings.optimizer, model.weights));
+  p.buffers = residentBuffers(p.buffers, working.weights);
   return {
     model: working,
     gather: new Float64Array(size * model.sizes[0]),
@@ -171,8 +173,8 @@ function snapshot(b: Buffers): Network {
 /** Where the run starts: a checked checkpoint, or a fresh start from the seed. */
 function progressOf(settings: Settings, model: Model, rows: number): Progress {
   const { optimizer, plain, shuffle } = settings;
-  if (settings.resume !== undefined) return readCheckpoint(settings.resume, optimizer, plain, shuffle, model, rows);
-  return freshProgress(optimizer, plain, model, rows, shuffle ? createRandom(settings.seed) : null);
+  if (settings.resume !== undefined) return readCheckpoint(settings.resume, optimizer, plain, shuffle, model, rows, settings.earlyStopping);
+  return freshProgress(optimizer, plain, model, rows, shuffle ? createRandom(settings.seed) : null, settings.earlyStopping);
 }
 
 /**
@@ -254,14 +256,14 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const model = modelOf(net, WHERE);
   const settings = settingsOf(options, model);
   const data = datasetOf(inputs, targets, model, '');
-  const b = buffersOf(model, data, settings);
   const progress = progressOf(settings, model, data.x.rows);
-  const watch = settings.earlyStopping && createWatch();
+  const b = buffersOf(progress.weights ? { ...model, weights: progress.weights } : model, data, settings, progress);
+  const watch = progress.watch;
   const v = settings.validation;
   const losses: number[] = [];
   const validationLosses: number[] = [];
   const first = progress.epochs;
-  for (let epoch = first; epoch < first + settings.epochs; epoch++) {
+  for (let epoch = first; epoch < first + settings.epochs && !(watch && watchStopped(watch, settings.earlyStopping!)); epoch++) {
     const o = optimizerForEpoch(settings.optimizer, settings.schedule, epoch, WHERE);
     const loss = runEpoch(b, data, settings, progress, o, epoch);
     progress.epochs = epoch + 1;
@@ -269,7 +271,7 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
     const validationLoss = validationLossOf(b, settings, epoch);
     if (validationLoss !== undefined) validationLosses.push(validationLoss);
     checkFinite(b, [loss, validationLoss ?? 0], epoch, o.learningRate);
-    const stop = watch ? watchEpoch(watch, settings.earlyStopping!, validationLoss ?? loss, epoch, b.model.weights, progress) : false;
+    const stop = watch ? watchEpoch(watch, settings.earlyStopping!, validationLoss ?? loss, epoch, b.model.weights) : false;
     if (settings.onEpoch !== undefined) {
       const network = snapshot(b);
       const info: EpochInfo = validationLoss !== undefined ? { epoch, loss, validationLoss, network } : { epoch, loss, network };
@@ -277,10 +279,9 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
     }
     if (stop) break;
   }
-  const best = watch && watch.bestWeights !== null && watch.bestProgress !== null ? watch : undefined;
   // NOTE: the working weights may live in the kernels' memory: the result is a copy.
-  const network = best ? networkFromWeights(b.model, best.bestWeights!) : snapshot(b);
-  const checkpoint = checkpointOf(best ? best.bestProgress! : progress, settings.optimizer, settings.plain, model);
+  const network = watch?.bestWeights ? networkFromWeights(b.model, watch.bestWeights) : snapshot(b);
+  const checkpoint = checkpointOf(progress, settings.optimizer, settings.plain, model, settings.earlyStopping, b.model.weights);
   return {
     network, losses,
     ...(v ? { validationLosses } : {}),

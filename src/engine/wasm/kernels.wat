@@ -553,6 +553,129 @@
         (f64.sub (f64.load (i32.add (local.get $w) (local.get $k)))
           (f64.mul (local.get $rate) (f64.load (i32.add (local.get $g) (local.get $k)))))))))
 
+;; ==== The optimiser updates (src/optim/updates.ts) ====
+  ;;
+  ;; Element-wise over one layer's flat weights, two neighbours at a time:
+  ;; each lane is the scalar formula of the JavaScript loop, operation for
+  ;; operation (f64x2 add, sub, mul, div and sqrt round each lane as the
+  ;; scalar ones do; no fused multiply-add), so the bits are the loop's.
+  ;; Each kernel does the first $count - $count % 2 entries; the caller's
+  ;; loop does the odd last one. $out may be $w.
+
+  ;; g = g + lambda w.
+  (func (export "decayGradient") (param $g i32) (param $w i32) (param $lambda f64) (param $count i32)
+    (local $k i32) (local $end i32) (local $lv v128) (local $p i32)
+    (local.set $lv (f64x2.splat (local.get $lambda)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (local.set $p (i32.add (local.get $g) (local.get $k)))
+      (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p))
+        (f64x2.mul (local.get $lv) (v128.load (i32.add (local.get $w) (local.get $k))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next))))
+
+  ;; out = w keep (AdamW's decoupled decay, keep = 1 - rate lambda).
+  (func (export "scaleWeights") (param $w i32) (param $keep f64) (param $out i32) (param $count i32)
+    (local $k i32) (local $end i32) (local $kv v128)
+    (local.set $kv (f64x2.splat (local.get $keep)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $k))) (local.get $kv)))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next))))
+
+  ;; SGD with momentum: b = g ($first) or mu b + keep g; out = w - rate (g + mu b) ($nesterov) or w - rate b.
+  (func (export "momentum") (param $w i32) (param $g i32) (param $b i32) (param $out i32)
+    (param $mu f64) (param $keep f64) (param $rate f64) (param $first i32) (param $nesterov i32) (param $count i32)
+    (local $k i32) (local $end i32) (local $muv v128) (local $kv v128) (local $rv v128)
+    (local $gk v128) (local $bk v128) (local $dir v128)
+    (local.set $muv (f64x2.splat (local.get $mu)))
+    (local.set $kv (f64x2.splat (local.get $keep)))
+    (local.set $rv (f64x2.splat (local.get $rate)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (local.set $gk (v128.load (i32.add (local.get $g) (local.get $k))))
+      (local.set $bk (select (result v128) (local.get $gk)
+        (f64x2.add (f64x2.mul (local.get $muv) (v128.load (i32.add (local.get $b) (local.get $k))))
+          (f64x2.mul (local.get $kv) (local.get $gk)))
+        (local.get $first)))
+      (v128.store (i32.add (local.get $b) (local.get $k)) (local.get $bk))
+      (local.set $dir (select (result v128)
+        (f64x2.add (local.get $gk) (f64x2.mul (local.get $muv) (local.get $bk))) (local.get $bk)
+        (local.get $nesterov)))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $k))) (f64x2.mul (local.get $rv) (local.get $dir))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next))))
+
+  ;; Adam: m = beta1 m + new1 g, v = beta2 v + new2 (g g),
+  ;; out = w - (rate (m / c1)) / (sqrt(v / c2) + epsilon).
+  (func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $out i32)
+    (param $beta1 f64) (param $new1 f64) (param $beta2 f64) (param $new2 f64)
+    (param $c1 f64) (param $c2 f64) (param $epsilon f64) (param $rate f64) (param $count i32)
+    (local $k i32) (local $end i32) (local $gk v128) (local $mk v128) (local $vk v128)
+    (local $b1 v128) (local $n1 v128) (local $b2 v128) (local $n2 v128)
+    (local $c1v v128) (local $c2v v128) (local $ev v128) (local $rv v128)
+    (local.set $b1 (f64x2.splat (local.get $beta1)))
+    (local.set $n1 (f64x2.splat (local.get $new1)))
+    (local.set $b2 (f64x2.splat (local.get $beta2)))
+    (local.set $n2 (f64x2.splat (local.get $new2)))
+    (local.set $c1v (f64x2.splat (local.get $c1)))
+    (local.set $c2v (f64x2.splat (local.get $c2)))
+    (local.set $ev (f64x2.splat (local.get $epsilon)))
+    (local.set $rv (f64x2.splat (local.get $rate)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (local.set $gk (v128.load (i32.add (local.get $g) (local.get $k))))
+      (local.set $mk (f64x2.add (f64x2.mul (local.get $b1) (v128.load (i32.add (local.get $m) (local.get $k))))
+        (f64x2.mul (local.get $n1) (local.get $gk))))
+      (local.set $vk (f64x2.add (f64x2.mul (local.get $b2) (v128.load (i32.add (local.get $v) (local.get $k))))
+        (f64x2.mul (local.get $n2) (f64x2.mul (local.get $gk) (local.get $gk)))))
+      (v128.store (i32.add (local.get $m) (local.get $k)) (local.get $mk))
+      (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $k)))
+          (f64x2.div (f64x2.mul (local.get $rv) (f64x2.div (local.get $mk) (local.get $c1v)))
+            (f64x2.add (f64x2.sqrt (f64x2.div (local.get $vk) (local.get $c2v))) (local.get $ev)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next))))
+
+  ;; RMSprop: v = alpha v + new2 (g g), s = g / (sqrt(v) + epsilon); with
+  ;; $momentum, b = mu b + s and out = w - rate b, else out = w - rate s.
+  (func (export "rmsprop") (param $w i32) (param $g i32) (param $v i32) (param $b i32) (param $out i32)
+    (param $alpha f64) (param $new2 f64) (param $epsilon f64) (param $mu f64) (param $rate f64)
+    (param $momentum i32) (param $count i32)
+    (local $k i32) (local $end i32) (local $gk v128) (local $vk v128) (local $s v128)
+    (local $av v128) (local $n2 v128) (local $ev v128) (local $muv v128) (local $rv v128)
+    (local.set $av (f64x2.splat (local.get $alpha)))
+    (local.set $n2 (f64x2.splat (local.get $new2)))
+    (local.set $ev (f64x2.splat (local.get $epsilon)))
+    (local.set $muv (f64x2.splat (local.get $mu)))
+    (local.set $rv (f64x2.splat (local.get $rate)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+      (local.set $gk (v128.load (i32.add (local.get $g) (local.get $k))))
+      (local.set $vk (f64x2.add (f64x2.mul (local.get $av) (v128.load (i32.add (local.get $v) (local.get $k))))
+        (f64x2.mul (local.get $n2) (f64x2.mul (local.get $gk) (local.get $gk)))))
+      (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
+      (local.set $s (f64x2.div (local.get $gk) (f64x2.add (f64x2.sqrt (local.get $vk)) (local.get $ev))))
+      (if (local.get $momentum) (then
+        (local.set $s (f64x2.add (f64x2.mul (local.get $muv) (v128.load (i32.add (local.get $b) (local.get $k))))
+          (local.get $s)))
+        (v128.store (i32.add (local.get $b) (local.get $k)) (local.get $s))))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $k))) (f64x2.mul (local.get $rv) (local.get $s))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $next))))
+
+  ;; ==== End of the optimiser updates ====
+
   ;; The machine's peak for these kernels: $count rounds of 8 independent
   ;; f64x2 multiply-then-add chains on registers (32 flops a round), the
   ;; multiplier moving by one addition a round so nothing can be hoisted.
