@@ -44,7 +44,7 @@ export interface EarlyStoppingOptions {
    * improvement: a finite number >= 0.
    * @defaultValue 0
    */
-  readonly minDelta?: number;
+  readonly minDelta?: number | undefined;
   /**
    * Whether the returned network is the best epoch's rather than the last
    * one's. The checkpoint is the last epoch's either way (with its weights,
@@ -52,7 +52,7 @@ export interface EarlyStoppingOptions {
    * from where this one stopped.
    * @defaultValue true
    */
-  readonly restoreBest?: boolean;
+  readonly restoreBest?: boolean | undefined;
 }
 
 /**
@@ -75,7 +75,7 @@ export interface TrainCheckpoint {
   /** The optimiser's state; null for plain SGD (`learningRate`). */
   readonly optimizer: OptimizerState | null;
   /** Early stopping's progress; only in checkpoints of runs with `earlyStopping`. */
-  readonly earlyStopping?: EarlyStoppingCheckpoint;
+  readonly earlyStopping?: EarlyStoppingCheckpoint | undefined;
 }
 
 /**
@@ -108,14 +108,14 @@ export interface TrainOptions {
    * this or `optimizer`, not both.
    * @defaultValue none
    */
-  readonly learningRate?: number;
+  readonly learningRate?: number | undefined;
   /**
    * The optimiser of every step, from `Optimizer.sgd`, `adam`, `adamW` or
    * `rmsprop`; instead of `learningRate`. Each batch then takes exactly
    * the step `Optimizer.step` would take with its gradients.
    * @defaultValue none
    */
-  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer;
+  readonly optimizer?: SgdOptimizer | AdamOptimizer | AdamWOptimizer | RmspropOptimizer | undefined;
   /**
    * The learning rate of each epoch: epoch `e` (from 0, counted on when
    * resuming) steps with `schedule(e, base)`, `base` being `learningRate`
@@ -123,21 +123,21 @@ export interface TrainOptions {
    * ones are in `Schedule`.
    * @defaultValue none: every epoch uses the base rate
    */
-  readonly schedule?: (epoch: number, learningRate: number) => number;
+  readonly schedule?: ((epoch: number, learningRate: number) => number) | undefined;
   /**
    * Stops when the validation loss (the training loss without
    * `validation`) has not improved for `patience` epochs; see
    * {@link EarlyStoppingOptions}.
    * @defaultValue none
    */
-  readonly earlyStopping?: EarlyStoppingOptions;
+  readonly earlyStopping?: EarlyStoppingOptions | undefined;
   /**
    * A checkpoint from an earlier run (`TrainResult.checkpoint`) to go on
    * from; give the network that run returned. `epochs` then counts the
    * epochs still to run, and `seed` is not used (the generator goes on).
    * @defaultValue none
    */
-  readonly resume?: TrainCheckpoint;
+  readonly resume?: TrainCheckpoint | undefined;
   /** How many passes over the data: a positive integer. */
   readonly epochs: number;
   /**

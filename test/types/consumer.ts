@@ -8,7 +8,7 @@
  */
 import type { Matrix } from 'mathjs';
 import {
-  Activation, Data, FormatError, Loss, Network, type EpochInfo, type TrainOptions,
+  Activation, Data, FormatError, Loss, Network, Optimizer, type EpochInfo, type TrainOptions,
   gradientCheck, directionalCheck, taylorTest, formatGradientReport, explanationToMarkdown,
   networkToSVG, lossCurveToSVG, decisionBoundaryToSVG, confusionMatrix,
   type GradientCheckEntry, type GradientCheckInputEntry, type GradientCheckLayer, type GradientCheckWarning,
@@ -39,8 +39,15 @@ const options: TrainOptions = {
   seed: 3,
   onEpoch,
   validation: validate ? { inputs: x, targets: t } : undefined,
+  optimizer: undefined,
+  schedule: undefined,
+  earlyStopping: validate ? { patience: 2, minDelta: undefined, restoreBest: undefined } : undefined,
+  resume: undefined,
 };
 const result = Network.train(net, x, t, options);
+const resumed = Network.train(result.network, x, t, {
+  epochs: 1, learningRate: undefined, optimizer: Optimizer.adam({ learningRate: 0.01 }), resume: validate ? result.checkpoint : undefined,
+});
 const losses: number[] = result.losses;
 losses.push(0);
 const validationLosses: number[] | undefined = result.validationLosses;
@@ -127,5 +134,5 @@ const confusion: number[][] = confusionMatrix([[0], [1]], [[0], [1]], 2);
 entries.push(worst[0]);
 checked.push(total[0]);
 
-void [one, batch, trainRows, validationLosses, text, activationReport, markdown, svg, curve, boundary, arbitraries, checkCase, onnx, tfjs];
+void [resumed, one, batch, trainRows, validationLosses, text, activationReport, markdown, svg, curve, boundary, arbitraries, checkCase, onnx, tfjs];
 void [inputEntries, checkLayers, checkWarnings, directions, directionalLayers, directionalWarnings, seriesArrays, layerArrays, taylorWarnings, lossPoint, confusion, explainedLayers, explainedZ, explainedGradient];
