@@ -9,9 +9,8 @@ import type { Network } from './network-record.js';
 import { networkFromModel } from './network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
-import { createWorkspace, gradientModel, type Model } from '../engine/flat-model.js';
-import { trainExample } from '../engine/fused-step.js';
-import { stepWeights } from '../engine/kernels.js';
+import type { Model } from '../engine/flat-model.js';
+import { exampleSetOf, sgdRows } from '../engine/plain-step.js';
 import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
@@ -53,13 +52,8 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   const batch = batchOf(net, input, target, lossFunction, where);
   const { model, input: x } = batch;
   const next: Model = { ...model, weights: copyWeights(model.weights) };
-  const loss = withName(where, () => {
-    if (x.rows === 1) return trainExample(next, x.data, batch.target.data, batch.loss, rate);
-    const ws = createWorkspace(model, x.rows);
-    const value = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
-    next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
-    return value;
-  });
+  const set = exampleSetOf(next, batch.loss, x.data, batch.targetRows, null);
+  const loss = withName(where, () => sgdRows(set, null, 0, x.rows, rate, null));
   checkResult([loss], where, 'the loss');
   next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l + 1}`));
   return networkFromModel(next);
