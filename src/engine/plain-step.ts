@@ -7,7 +7,7 @@
  * @module
  */
 import type { Loss } from '../math/loss-type.js';
-import { borrowWorkspace, createWorkspace, gradientModel, returnWorkspace, type CompiledStep, type Model, type Workspace } from './flat-model.js';
+import { borrowWorkspace, createWorkspace, gradientModel, returnWorkspace, type Model, type StraightStep, type Workspace } from './flat-model.js';
 import { compiledStepOf } from './compiled-step.js';
 import { exampleStep } from './fused-step.js';
 import { stepWeights } from './kernels.js';
@@ -22,7 +22,14 @@ export interface ExampleSet {
   /** The targets, one row view per example. */
   readonly targetRows: readonly Float64Array[];
   /** The straight-line step of a tiny network with squared error, or null: the loops. */
-  readonly compiled: CompiledStep | null;
+  readonly compiled: StraightStep | null;
+  /**
+   * `io[0]`: the rate of the compiled step; `io[1]`: the loss before the
+   * last step. NOTE: the steps pass both here, not as arguments and results:
+   * a double passed to or returned from a call that is not inlined takes a
+   * new heap number, a tenth of a tiny network's step.
+   */
+  readonly io: Float64Array;
   /**
    * Where a batch's inputs and targets are gathered (`batch × sizes[0]`),
    * or, for a set that is always stepped whole and in order, `x` and
@@ -45,6 +52,7 @@ export function exampleSetOf(
   return {
     model, loss, x, targetRows,
     compiled: compiledStepOf(model, loss),
+    io: new Float64Array(2),
     gather: whole ? x : new Float64Array(batch * model.sizes[0]),
     targets: whole ? (targetRows as Float64Array[]) : new Array<Float64Array>(batch).fill(targetRows[0]),
   };
@@ -54,21 +62,25 @@ export function exampleSetOf(
  * One SGD step on example `row` of the set, in place, by the fastest path
  * that computes it exactly: the compiled step, which reads the example
  * where it lies, else the fused loops on `ws` (one row; null: the model's
- * shared one). Returns the loss before the step.
+ * shared one). Leaves the loss before the step in `s.io[1]`.
  */
-export function stepExample(s: ExampleSet, row: number, rate: number, ws: Workspace | null): number {
+export function stepExample(s: ExampleSet, row: number, rate: number, ws: Workspace | null): void {
   const n = s.model.sizes[0];
   const target = s.targetRows[row];
-  if (s.compiled !== null) {
-    const value = s.compiled(s.model.weights, s.x, row * n, target, 0, rate);
-    // NOTE: NaN, with no weight changed, means a z was not finite: the loops below then say where.
-    if (value - value === 0) return value;
+  // NOTE: false, with no weight changed, means a z was not finite; the loops below then say where (and for a loss that overflowed).
+  s.io[0] = rate;
+  if (s.compiled !== null && s.compiled(s.model.weights, s.x, row * n, target, 0, s.io)) {
+    const value = s.io[1];
+    if (value - value === 0) return;
   }
   const input = inputRow(s, row);
-  if (ws !== null) return exampleStep(s.model, input, target, s.loss, rate, ws);
+  if (ws !== null) {
+    s.io[1] = exampleStep(s.model, input, target, s.loss, rate, ws);
+    return;
+  }
   const borrowed = borrowWorkspace(s.model);
   try {
-    return exampleStep(s.model, input, target, s.loss, rate, borrowed);
+    s.io[1] = exampleStep(s.model, input, target, s.loss, rate, borrowed);
   } finally {
     returnWorkspace(s.model, borrowed);
   }
@@ -99,14 +111,17 @@ export function gatherRows(s: ExampleSet, order: Uint32Array, start: number, row
  * (null: the whole set in order): one example by `stepExample`, a batch
  * by the batch-mean gradient and then `w - rate · gradient` for every
  * layer. `ws` holds `rows` rows (null: a new one, or for one example the
- * model's shared one). Returns the loss (the batch mean) before the step.
+ * model's shared one). Leaves the loss (the batch mean) before the step
+ * in `s.io[1]`.
  */
-export function sgdRows(s: ExampleSet, order: Uint32Array | null, start: number, rows: number, rate: number, ws: Workspace | null): number {
-  if (rows === 1) return stepExample(s, order === null ? start : order[start], rate, ws);
+export function sgdRows(s: ExampleSet, order: Uint32Array | null, start: number, rows: number, rate: number, ws: Workspace | null): void {
+  if (rows === 1) {
+    stepExample(s, order === null ? start : order[start], rate, ws);
+    return;
+  }
   if (order !== null) gatherRows(s, order, start, rows);
   const space = ws ?? createWorkspace(s.model, rows);
-  const value = gradientModel(s.model, s.gather, s.targets, s.loss, space);
+  s.io[1] = gradientModel(s.model, s.gather, s.targets, s.loss, space);
   const weights = s.model.weights;
   for (let l = 0; l < weights.length; l++) stepWeights(weights[l], space.grads[l], rate, weights[l]);
-  return value;
 }

@@ -53,7 +53,10 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   const { model, input: x } = batch;
   const next: Model = { ...model, weights: copyWeights(model.weights) };
   const set = exampleSetOf(next, batch.loss, x.data, batch.targetRows, null);
-  const loss = withName(where, () => sgdRows(set, null, 0, x.rows, rate, null));
+  const loss = withName(where, () => {
+    sgdRows(set, null, 0, x.rows, rate, null);
+    return set.io[1];
+  });
   checkResult([loss], where, 'the loss');
   next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l + 1}`));
   return networkFromModel(next);

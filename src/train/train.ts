@@ -49,18 +49,20 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
 }
 
 /**
- * One step on the `ws.rows` examples from `order[start]` on; returns their
- * mean loss. Plain SGD takes `sgdRows`, as `Network.sgdStep` does; an
- * optimiser takes the batch gradient and then `stepFlat` in place, as
- * `Optimizer.step` would.
+ * One step on the `ws.rows` examples from `order[start]` on; leaves their
+ * mean loss in `b.set.io[1]`. Plain SGD takes `sgdRows`, as
+ * `Network.sgdStep` does; an optimiser takes the batch gradient and then
+ * `stepFlat` in place, as `Optimizer.step` would.
  */
-function stepBatch(b: Buffers, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): number {
-  if (settings.plain) return sgdRows(b.set, p.order, start, ws.rows, o.learningRate, ws);
+function stepBatch(b: Buffers, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): void {
+  if (settings.plain) {
+    sgdRows(b.set, p.order, start, ws.rows, o.learningRate, ws);
+    return;
+  }
   gatherRows(b.set, p.order, start, ws.rows);
-  const loss = gradientModel(b.model, b.set.gather, b.set.targets, settings.loss, ws);
+  b.set.io[1] = gradientModel(b.model, b.set.gather, b.set.targets, settings.loss, ws);
   p.step++;
   stepFlat(o, b.model, ws.grads, p.buffers, p.step, b.model.weights);
-  return loss;
 }
 
 /**
@@ -81,18 +83,26 @@ function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row
 function runEpoch(b: Buffers, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
   if (p.random !== null) shuffleInPlace(p.order, p.random);
   const size = b.full.rows;
+  const rows = p.order.length;
   let total = 0;
   let batches = 0;
-  for (let start = 0; start < p.order.length; start += size) {
-    const ws = start + size <= p.order.length ? b.full : (b.partial as Workspace);
-    try {
-      total += stepBatch(b, settings, p, start, ws, o);
-    } catch (error) {
-      throw trainFault(error, epoch, o.learningRate, (r) => p.order[start + r]);
+  let start = 0;
+  // NOTE: one try around the loop, and no closure over its variables: a closure over `start` would cost an allocation per step.
+  try {
+    for (; start < rows; start += size) {
+      stepBatch(b, settings, p, start, start + size <= rows ? b.full : (b.partial as Workspace), o);
+      total += b.set.io[1];
+      batches++;
     }
-    batches++;
+  } catch (error) {
+    throw batchFault(error, epoch, o.learningRate, p.order, start);
   }
   return total / batches;
+}
+
+/** `trainFault` for the batch of rows `order[start ..]`. */
+function batchFault(error: unknown, epoch: number, rate: number, order: Uint32Array, start: number): unknown {
+  return trainFault(error, epoch, rate, (r) => order[start + r]);
 }
 
 /** The validation loss after an epoch, with any fault named as `Network.train`'s. */
@@ -118,9 +128,9 @@ function checkFinite(b: Buffers, loss: number, validationLoss: number, epoch: nu
 
 /** The first weight that is NaN or infinite, if any. */
 function firstBadWeight(weights: readonly Float64Array[]): number | undefined {
-  for (const w of weights) {
-    const k = firstNonFinite(w);
-    if (k >= 0) return w[k];
+  for (let l = 0; l < weights.length; l++) {
+    const k = firstNonFinite(weights[l]);
+    if (k >= 0) return weights[l][k];
   }
   return undefined;
 }
