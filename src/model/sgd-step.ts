@@ -16,6 +16,7 @@ import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
 import { checkOptionNames } from '../boundary/options.js';
 import { withName } from '../boundary/pass-fault.js';
+import { firstNonFinite } from '../engine/finite.js';
 
 /** Options of `Network.sgdStep`. */
 export interface StepOptions extends GradientOptions {
@@ -45,19 +46,26 @@ export interface StepOptions extends GradientOptions {
  * ```
  */
 export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: StepOptions): Network {
-  const where = 'Network.sgdStep';
   // NOTE: missing options are reported as the missing learningRate they lack.
-  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, ['learningRate', 'loss'], where);
-  const rate = checkLearningRate(learningRate, where);
-  const batch = batchOf(net, input, target, lossFunction, where);
-  const { model, input: x } = batch;
-  const next: Model = { ...model, weights: copyWeights(model.weights) };
-  const set = exampleSetOf(next, batch.loss, x.data, batch.targetRows, null);
-  const loss = withName(where, () => {
-    sgdRows(set, null, 0, x.rows, rate, null);
-    return set.io[1];
-  });
-  checkResult([loss], where, 'the loss');
-  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l + 1}`));
+  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, OPTION_NAMES, WHERE);
+  const rate = checkLearningRate(learningRate, WHERE);
+  const batch = batchOf(net, input, target, lossFunction, WHERE);
+  const model = batch.model;
+  // The result's weights: one allocation, stepped in place; the input network's are only read.
+  const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared: model.shared };
+  const set = exampleSetOf(next, batch.loss, batch.input.data, batch.targetRows, null);
+  withName(WHERE, () => sgdRows(set, null, 0, batch.input.rows, rate, null));
+  checkStepResult(set.io[1], next.weights);
   return networkFromModel(next);
+}
+
+const WHERE = 'Network.sgdStep';
+const OPTION_NAMES: readonly string[] = ['learningRate', 'loss'];
+
+/** Refuses a loss or a new weight that is NaN or infinite; the messages are made only for one that is. */
+function checkStepResult(loss: number, weights: readonly Float64Array[]): void {
+  if (loss - loss !== 0) checkResult([loss], WHERE, 'the loss');
+  for (let l = 0; l < weights.length; l++) {
+    if (firstNonFinite(weights[l]) >= 0) checkResult(weights[l], WHERE, `a new weight of layer ${l + 1}`);
+  }
 }
