@@ -1,8 +1,8 @@
 /**
  * Plain SGD steps over a set of examples, with the two choices every such
- * step makes written once: one example or a batch (`sgdRows`), and, for
+ * step makes written once: one example or a batch (`sgdPass`), and, for
  * one example, the compiled straight-line step or the fused loops
- * (`stepExample`). `Network.sgdStep` and `Network.train` both step here.
+ * (`stepExamples`). `Network.sgdStep` and `Network.train` both step here.
  *
  * @module
  */
@@ -24,12 +24,14 @@ export interface ExampleSet {
   /** The straight-line step of a tiny network with squared error, or null: the loops. */
   readonly compiled: StraightStep | null;
   /**
-   * `io[0]`: the rate of the compiled step; `io[1]`: the loss before the
-   * last step. NOTE: the steps pass both here, not as arguments and results:
-   * a double passed to or returned from a call that is not inlined takes a
-   * new heap number, a tenth of a tiny network's step.
+   * `io[0]`: the rate of the compiled step; `io[1]`: the loss it writes.
+   * NOTE: the compiled step passes both here, not as an argument and a
+   * result: a double passed to or returned from a call that is not inlined
+   * takes a new heap number, a tenth of a tiny network's step.
    */
   readonly io: Float64Array;
+  /** The position in the order of the step in progress, set before a step that may throw. */
+  at: number;
   /**
    * Where a batch's inputs and targets are gathered (`batch × sizes[0]`),
    * or, for a set that is always stepped whole and in order, `x` and
@@ -43,44 +45,60 @@ export interface ExampleSet {
  * The example set over `x` (`sizes[0]` numbers per example) and
  * `targetRows` for steps on `model`. `batch` is the most rows a step
  * gathers, or null when every step takes the whole set in order (no
- * gathering, no copy).
+ * gathering, no copy). `compile` false leaves the straight-line step
+ * out, for a set that is never stepped one example at a time by plain SGD.
  */
 export function exampleSetOf(
-  model: Model, loss: Loss, x: Float64Array, targetRows: readonly Float64Array[], batch: number | null,
+  model: Model, loss: Loss, x: Float64Array, targetRows: readonly Float64Array[], batch: number | null, compile = true,
 ): ExampleSet {
   const whole = batch === null;
   return {
     model, loss, x, targetRows,
-    compiled: compiledStepOf(model, loss),
+    compiled: compile ? compiledStepOf(model, loss) : null,
     io: new Float64Array(2),
+    at: 0,
     gather: whole ? x : new Float64Array(batch * model.sizes[0]),
     targets: whole ? (targetRows as Float64Array[]) : new Array<Float64Array>(batch).fill(targetRows[0]),
   };
 }
 
 /**
- * One SGD step on example `row` of the set, in place, by the fastest path
- * that computes it exactly: the compiled step, which reads the example
- * where it lies, else the fused loops on `ws` (one row; null: the model's
- * shared one). Leaves the loss before the step in `s.io[1]`.
+ * One SGD step on each example `order[start ..]` before `end` (null:
+ * rows `start ..` in turn), in place, by the fastest path that computes
+ * it exactly: the compiled step, which reads the example where it lies,
+ * else the fused loops on `ws` (one row; null: the model's shared one).
+ * Returns the sum of the losses, each before its step.
  */
-export function stepExample(s: ExampleSet, row: number, rate: number, ws: Workspace | null): void {
+function stepExamples(s: ExampleSet, order: Uint32Array | null, start: number, end: number, rate: number, ws: Workspace | null): number {
+  const { compiled, io, x, targetRows } = s;
+  const weights = s.model.weights;
   const n = s.model.sizes[0];
-  const target = s.targetRows[row];
-  // NOTE: false, with no weight changed, means a z was not finite; the loops below then say where (and for a loss that overflowed).
-  s.io[0] = rate;
-  if (s.compiled !== null && s.compiled(s.model.weights, s.x, row * n, target, 0, s.io)) {
-    const value = s.io[1];
-    if (value - value === 0) return;
+  io[0] = rate;
+  let total = 0;
+  for (let k = start; k < end; k++) {
+    const row = order === null ? k : order[k];
+    // NOTE: false, with no weight changed, means a z was not finite; the loops then say where (and for a loss that overflowed).
+    if (compiled !== null && compiled(weights, x, row * n, targetRows[row], 0, io)) {
+      const value = io[1];
+      if (value - value === 0) {
+        total += value;
+        continue;
+      }
+    }
+    s.at = k;
+    total += fusedExample(s, row, rate, ws);
   }
+  return total;
+}
+
+/** The fused loops' step on example `row`; returns its loss. */
+function fusedExample(s: ExampleSet, row: number, rate: number, ws: Workspace | null): number {
   const input = inputRow(s, row);
-  if (ws !== null) {
-    s.io[1] = exampleStep(s.model, input, target, s.loss, rate, ws);
-    return;
-  }
+  const target = s.targetRows[row];
+  if (ws !== null) return exampleStep(s.model, input, target, s.loss, rate, ws);
   const borrowed = borrowWorkspace(s.model);
   try {
-    s.io[1] = exampleStep(s.model, input, target, s.loss, rate, borrowed);
+    return exampleStep(s.model, input, target, s.loss, rate, borrowed);
   } finally {
     returnWorkspace(s.model, borrowed);
   }
@@ -106,22 +124,35 @@ export function gatherRows(s: ExampleSet, order: Uint32Array, start: number, row
   }
 }
 
-/**
- * One plain SGD step, in place, on the `rows` examples `order[start ..]`
- * (null: the whole set in order): one example by `stepExample`, a batch
- * by the batch-mean gradient and then `w - rate · gradient` for every
- * layer. `ws` holds `rows` rows (null: a new one, or for one example the
- * model's shared one). Leaves the loss (the batch mean) before the step
- * in `s.io[1]`.
- */
-export function sgdRows(s: ExampleSet, order: Uint32Array | null, start: number, rows: number, rate: number, ws: Workspace | null): void {
-  if (rows === 1) {
-    stepExample(s, order === null ? start : order[start], rate, ws);
-    return;
-  }
+/** The batch-mean gradient of the `rows` examples `order[start ..]` (null: the whole set), then `w - rate · gradient` for every layer; returns the mean loss. */
+function batchStep(s: ExampleSet, order: Uint32Array | null, start: number, rows: number, rate: number, ws: Workspace | null): number {
   if (order !== null) gatherRows(s, order, start, rows);
   const space = ws ?? createWorkspace(s.model, rows);
-  s.io[1] = gradientModel(s.model, s.gather, s.targets, s.loss, space);
+  const value = gradientModel(s.model, s.gather, s.targets, s.loss, space);
   const weights = s.model.weights;
   for (let l = 0; l < weights.length; l++) stepWeights(weights[l], space.grads[l], rate, weights[l]);
+  return value;
+}
+
+/**
+ * Plain SGD, in place, over the examples `order[start ..]` before `end`
+ * (null: the set's rows in turn), in steps of `size` examples, the last
+ * one smaller when they do not divide evenly: one example by the compiled
+ * or fused step, a batch by its mean gradient. `full` and `partial` hold
+ * `size` and the last step's rows (null: made, or for one example the
+ * model's shared one). Returns the sum of the steps' losses (a batch's is
+ * its mean), each before its step; after a throw, `s.at` is the position
+ * in `order` of the step that threw.
+ */
+export function sgdPass(
+  s: ExampleSet, order: Uint32Array | null, start: number, end: number, size: number, rate: number,
+  full: Workspace | null, partial: Workspace | null,
+): number {
+  if (size === 1) return stepExamples(s, order, start, end, rate, full);
+  let total = 0;
+  for (let k = start; k < end; k += size) {
+    s.at = k;
+    total += k + size <= end ? batchStep(s, order, k, size, rate, full) : batchStep(s, order, k, end - k, rate, partial);
+  }
+  return total;
 }

@@ -10,7 +10,7 @@ import { networkFromModel } from './network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
 import type { Model } from '../engine/flat-model.js';
-import { exampleSetOf, sgdRows } from '../engine/plain-step.js';
+import { exampleSetOf, sgdPass } from '../engine/plain-step.js';
 import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
@@ -54,8 +54,9 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   // The result's weights: one allocation, stepped in place; the input network's are only read.
   const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared: model.shared };
   const set = exampleSetOf(next, batch.loss, batch.input.data, batch.targetRows, null);
-  withName(WHERE, () => sgdRows(set, null, 0, batch.input.rows, rate, null));
-  checkStepResult(set.io[1], next.weights);
+  const rows = batch.input.rows;
+  const loss = withName(WHERE, () => sgdPass(set, null, 0, rows, rows, rate, null, null));
+  checkStepResult(loss, next.weights);
   return networkFromModel(next);
 }
 

@@ -8,7 +8,7 @@ import { PassFault, describeFault } from '../boundary/pass-fault.js';
 import type { EpochInfo, TrainOptions, TrainResult } from './options.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
-import { exampleSetOf, gatherRows, sgdRows, type ExampleSet } from '../engine/plain-step.js';
+import { exampleSetOf, gatherRows, sgdPass, type ExampleSet } from '../engine/plain-step.js';
 import { firstNonFinite } from '../engine/finite.js';
 import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, type Workspace } from '../engine/flat-model.js';
 import { modelOf, networkFromWeights } from '../model/network-record.js';
@@ -41,7 +41,7 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
   const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size]);
   return {
     model: working,
-    set: exampleSetOf(working, settings.loss, data.x.data, data.targetRows, size),
+    set: exampleSetOf(working, settings.loss, data.x.data, data.targetRows, size, settings.plain),
     full: createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
@@ -49,20 +49,16 @@ function buffersOf(model: Model, data: Dataset, settings: Settings): Buffers {
 }
 
 /**
- * One step on the `ws.rows` examples from `order[start]` on; leaves their
- * mean loss in `b.set.io[1]`. Plain SGD takes `sgdRows`, as
- * `Network.sgdStep` does; an optimiser takes the batch gradient and then
- * `stepFlat` in place, as `Optimizer.step` would.
+ * An optimiser's step on the `ws.rows` examples from `order[start]` on,
+ * as `Optimizer.step` would take it: the batch gradient, then `stepFlat`
+ * in place; returns their mean loss.
  */
-function stepBatch(b: Buffers, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): void {
-  if (settings.plain) {
-    sgdRows(b.set, p.order, start, ws.rows, o.learningRate, ws);
-    return;
-  }
+function optimizerStep(b: Buffers, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): number {
   gatherRows(b.set, p.order, start, ws.rows);
-  b.set.io[1] = gradientModel(b.model, b.set.gather, b.set.targets, settings.loss, ws);
+  const loss = gradientModel(b.model, b.set.gather, b.set.targets, settings.loss, ws);
   p.step++;
   stepFlat(o, b.model, ws.grads, p.buffers, p.step, b.model.weights);
+  return loss;
 }
 
 /**
@@ -79,25 +75,27 @@ function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row
   return new PassFault(f, message);
 }
 
-/** One pass over the data; returns the mean of its batch losses. */
+/**
+ * One pass over the data; returns the mean of its batch losses. Plain SGD
+ * takes `sgdPass`, as `Network.sgdStep` does.
+ */
 function runEpoch(b: Buffers, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
   if (p.random !== null) shuffleInPlace(p.order, p.random);
   const size = b.full.rows;
   const rows = p.order.length;
   let total = 0;
-  let batches = 0;
   let start = 0;
   // NOTE: one try around the loop, and no closure over its variables: a closure over `start` would cost an allocation per step.
   try {
-    for (; start < rows; start += size) {
-      stepBatch(b, settings, p, start, start + size <= rows ? b.full : (b.partial as Workspace), o);
-      total += b.set.io[1];
-      batches++;
+    if (settings.plain) {
+      total = sgdPass(b.set, p.order, 0, rows, size, o.learningRate, b.full, b.partial);
+    } else {
+      for (; start < rows; start += size) total += optimizerStep(b, settings, p, start, start + size <= rows ? b.full : (b.partial as Workspace), o);
     }
   } catch (error) {
-    throw batchFault(error, epoch, o.learningRate, p.order, start);
+    throw batchFault(error, epoch, o.learningRate, p.order, settings.plain ? b.set.at : start);
   }
-  return total / batches;
+  return total / Math.ceil(rows / size);
 }
 
 /** `trainFault` for the batch of rows `order[start ..]`. */

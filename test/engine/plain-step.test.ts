@@ -5,7 +5,7 @@ import { exampleStep } from '../../src/engine/fused-step.js';
 import { stepWeights } from '../../src/engine/kernels.js';
 import { createWorkspace, gradientModel, rowViews, type Model } from '../../src/engine/flat-model.js';
 import { compileStraightStep } from '../../src/engine/compiled-step.js';
-import { exampleSetOf, sgdRows, stepExample } from '../../src/engine/plain-step.js';
+import { exampleSetOf, sgdPass } from '../../src/engine/plain-step.js';
 import { PassFault } from '../../src/boundary/pass-fault.js';
 import { copyModel, modelOf, numbers, sameNumbers } from '../support/models.js';
 
@@ -26,7 +26,7 @@ function withShared(model: Model): Model {
   return { ...copyModel(model), shared: shared() };
 }
 
-describe('stepExample', () => {
+describe('sgdPass, one example at a time', () => {
   it('gives the bits of exampleStep for every row of a set, compiled or not', () => {
     fc.assert(fc.property(case_, fc.nat(), ({ model, x, t, rows, rate }, pick) => {
       const row = pick % rows;
@@ -38,8 +38,7 @@ describe('stepExample', () => {
       for (const ws of [createWorkspace(model, 1), null]) {
         const stepped = withShared(model);
         const set = exampleSetOf(stepped, Loss.squaredError, x, rowViews(t, rows), 1);
-        stepExample(set, row, rate, ws);
-        expect(set.io[1]).toBe(loopLoss);
+        expect(sgdPass(set, null, row, row + 1, 1, rate, ws, null)).toBe(loopLoss);
         stepped.weights.forEach((w, l) => expect(sameNumbers(w, loops.weights[l])).toBe(true));
       }
     }), { numRuns: 150, seed: 13 });
@@ -55,9 +54,9 @@ describe('stepExample', () => {
     expect(exampleSetOf(notebook, Loss.squaredError, Float64Array.from([1, 2]), [Float64Array.from([5])], null).compiled).not.toBeNull();
     expect(exampleSetOf(notebook, Loss.binaryCrossEntropy, Float64Array.from([1, 2]), [Float64Array.from([1])], null).compiled).toBeNull();
     const set = exampleSetOf(notebook, Loss.squaredError, Float64Array.from([1, 2]), [Float64Array.from([5])], null);
-    stepExample(set, 0, 0.1, null);
+    const loss = sgdPass(set, null, 0, 1, 1, 0.1, null, null);
     // 50-digit values from test/fixtures/notebook-golden.py: loss 31.3036373880604..., W'[0][0] = -0.1189930721512...
-    expect(set.io[1]).toBeCloseTo(31.30363738806043, 12);
+    expect(loss).toBeCloseTo(31.30363738806043, 12);
     expect(notebook.weights[1][0]).toBeCloseTo(-0.11899307215121624, 14);
   });
 
@@ -69,12 +68,12 @@ describe('stepExample', () => {
     expect(compiled(model.weights, [10], 0, [0], 0, io)).toBe(false);
     expect(Array.from(model.weights[0])).toEqual([0, 1e308]);
     const set = exampleSetOf(model, Loss.squaredError, Float64Array.from([10]), [Float64Array.from([0])], null);
-    expect(() => stepExample(set, 0, 0.1, null)).toThrow(PassFault);
-    expect(() => stepExample(set, 0, 0.1, null)).toThrow(/z/);
+    expect(() => sgdPass(set, null, 0, 1, 1, 0.1, null, null)).toThrow(PassFault);
+    expect(() => sgdPass(set, null, 0, 1, 1, 0.1, null, null)).toThrow(/z/);
   });
 });
 
-describe('sgdRows', () => {
+describe('sgdPass, a batch', () => {
   it('gives the bits of the batch gradient and then stepWeights, in order or gathered', () => {
     fc.assert(fc.property(case_, ({ model, x, t, rows, rate }) => {
       const loops = copyModel(model);
@@ -86,7 +85,7 @@ describe('sgdRows', () => {
       if (rows > 1) loops.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
       const whole = withShared(model);
       const wholeSet = exampleSetOf(whole, Loss.squaredError, x, targetRows, null);
-      sgdRows(wholeSet, null, 0, rows, rate, null);
+      const wholeLoss = sgdPass(wholeSet, null, 0, rows, rows, rate, null, null);
       // The same rows, reversed in the data and gathered back in order through `order`.
       const n = model.sizes[0];
       const reversed = new Float64Array(x.length);
@@ -94,11 +93,48 @@ describe('sgdRows', () => {
       const order = Uint32Array.from({ length: rows }, (_, r) => rows - 1 - r);
       const gathered = withShared(model);
       const gatheredSet = exampleSetOf(gathered, Loss.squaredError, reversed, [...targetRows].reverse(), rows);
-      sgdRows(gatheredSet, order, 0, rows, rate, createWorkspace(gathered, rows));
-      for (const [set, stepped] of [[wholeSet, whole], [gatheredSet, gathered]] as const) {
-        expect(set.io[1]).toBe(expected);
+      const gatheredLoss = sgdPass(gatheredSet, order, 0, rows, rows, rate, createWorkspace(gathered, rows), null);
+      for (const [loss, stepped] of [[wholeLoss, whole], [gatheredLoss, gathered]] as const) {
+        expect(loss).toBe(expected);
         stepped.weights.forEach((w, l) => expect(sameNumbers(w, loops.weights[l])).toBe(true));
       }
     }), { numRuns: 150, seed: 13 });
+  });
+});
+
+describe('sgdPass, a whole pass', () => {
+  it('gives the bits of one step after another, in steps of any size, and says where a step threw', () => {
+    fc.assert(fc.property(case_, fc.integer({ min: 1, max: 3 }), ({ model, x, t, rows, rate }, size) => {
+      const n = model.sizes[0];
+      const outputs = model.sizes[model.sizes.length - 1];
+      const loops = copyModel(model);
+      let expected = 0;
+      for (let k = 0; k < rows; k += size) {
+        const r = Math.min(size, rows - k);
+        const ws = createWorkspace(loops, r);
+        const xs = x.slice(k * n, (k + r) * n);
+        const ts = rowViews(t.slice(k * outputs, (k + r) * outputs), r);
+        expected += r === 1
+          ? exampleStep(loops, xs, ts[0], Loss.squaredError, rate, createWorkspace(loops, 1))
+          : gradientModel(loops, xs, ts, Loss.squaredError, ws);
+        if (r > 1) loops.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
+      }
+      const stepped = withShared(model);
+      const set = exampleSetOf(stepped, Loss.squaredError, x, rowViews(t, rows), size);
+      const order = Uint32Array.from({ length: rows }, (_, r) => r);
+      const last = rows % size;
+      const full = createWorkspace(stepped, Math.min(size, rows));
+      const partial = last > 0 && rows > size ? createWorkspace(stepped, last) : null;
+      expect(sgdPass(set, order, 0, rows, size, rate, full, partial ?? full)).toBe(expected);
+      stepped.weights.forEach((w, l) => expect(sameNumbers(w, loops.weights[l])).toBe(true));
+    }), { numRuns: 100, seed: 13 });
+  });
+
+  it('leaves in `at` the position of the example whose step threw', () => {
+    // 1-1 identity, w = [[0], [1]]: the second example, x = 1e308 · 10, overflows z.
+    const model: Model = { sizes: [1, 1], weights: [Float64Array.from([0, 1])], activations: [Activation.identity], shared: shared() };
+    const set = exampleSetOf(model, Loss.squaredError, Float64Array.from([1, 1e308 * 10, 1]), rowViews(Float64Array.from([0, 0, 0]), 3), 1);
+    expect(() => sgdPass(set, Uint32Array.from([0, 1, 2]), 0, 3, 1, 0.1, createWorkspace(model, 1), null)).toThrow(PassFault);
+    expect(set.at).toBe(1);
   });
 });
