@@ -52,7 +52,8 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   const batch = batchOf(net, input, target, lossFunction, WHERE);
   const model = batch.model;
   // The result's weights: one allocation, stepped in place; the input network's are only read.
-  const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared: model.shared };
+  const shared = model.shared ?? { scratch: null, compiled: undefined };
+  const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared };
   const set = exampleSetOf(next, batch.loss, batch.input.data, batch.targetRows, null);
   const rows = batch.input.rows;
   const loss = withName(WHERE, () => sgdPass(set, null, 0, rows, rows, rate, null, null));
