@@ -9,15 +9,20 @@
  * order, so it gives the same bits (up to the sign of zero). It is used only
  * for the squared-error loss and the built-in activations it can inline;
  * anything else, or a host that forbids `new Function`, takes the loops.
- * When some `z` is not finite it returns NaN before changing any weight, and
- * the caller takes the loops, which name the neuron.
+ * When some `z` is not finite it returns false before changing any weight,
+ * and the caller takes the loops, which name the neuron.
+ *
+ * NOTE: the step reads its rate from an array and writes its loss there,
+ * and returns a boolean: a double passed to or returned from a call that
+ * is not inlined takes a new heap number, which for the notebook's network
+ * cost more than a tenth of the step.
  */
 import type { Activation } from '../math/activation-type.js';
 import { ACTIVATION_ROWS, type ActivationInline } from '../math/activation-table.js';
 import { sigmoidOf } from '../math/activations.js';
 import type { Loss } from '../math/loss-type.js';
 import { squaredError } from '../math/losses.js';
-import type { CompiledStep, Model } from './flat-model.js';
+import type { CompiledStep, Model, StraightStep } from './flat-model.js';
 
 /** The largest `(n + 1) · m` of a layer written out in full. */
 const MAX_LAYER_WEIGHTS = 64;
@@ -51,14 +56,14 @@ export function stepSource(model: Model): string {
   for (let l = 0; l < L; l++) lines.push(...forwardLines(model, l, inputs(l)));
   // z · 0 is 0 for a finite z and NaN otherwise: one sum says whether any z is not finite.
   const zs = model.weights.flatMap((_, l) => Array.from({ length: model.sizes[l + 1] }, (_, j) => `z${l}_${j} * 0`));
-  lines.push(`if (${zs.join(' + ')} !== 0) return NaN;`);
+  lines.push(`if (${zs.join(' + ')} !== 0) return false;`);
   const m = model.sizes[L];
   lines.push('let loss = 0;');
   for (let k = 0; k < m; k++) {
     lines.push(`const e${k} = a${L - 1}_${k} - t[tOffset + ${k}];`, `loss += e${k} * e${k};`, `const u${L - 1}_${k} = 2 * e${k};`);
   }
   for (let l = L - 1; l >= 0; l--) lines.push(...backwardLines(model, l, inputs(l)));
-  lines.push('return loss;');
+  lines.push('io[1] = loss;', 'return true;');
   return lines.join('\n');
 }
 
@@ -96,12 +101,12 @@ function backwardLines(model: Model, l: number, inputs: string[]): string[] {
   return lines;
 }
 
-/** The compiled step for `model`, or null when it cannot be written out here. */
-export function compileStep(model: Model): CompiledStep | null {
+/** The straight-line step for `model`, or null when it cannot be written out here. */
+export function compileStraightStep(model: Model): StraightStep | null {
   if (!canCompile(model)) return null;
   try {
-    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, rate) {\n${stepSource(model)}\n};`);
-    return factory(sigmoidOf) as CompiledStep;
+    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, io) {\nconst rate = io[0];\n${stepSource(model)}\n};`);
+    return factory(sigmoidOf) as StraightStep;
   } catch {
     // NOTE: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the loops still work.
     return null;
@@ -109,13 +114,27 @@ export function compileStep(model: Model): CompiledStep | null {
 }
 
 /**
- * The compiled step of a tiny network, made once, when the loss is the
- * squared error it is written for; else null.
+ * The straight-line step for `model` as a function that returns the loss
+ * (NaN, with no weight changed, when a z is not finite), or null.
  */
-export function compiledStepOf(model: Model, loss: Loss): CompiledStep | null {
+export function compileStep(model: Model): CompiledStep | null {
+  const step = compileStraightStep(model);
+  if (step === null) return null;
+  const io = new Float64Array(2);
+  return (weights, x, xOffset, t, tOffset, rate) => {
+    io[0] = rate;
+    return step(weights, x, xOffset, t, tOffset, io) ? io[1] : NaN;
+  };
+}
+
+/**
+ * The straight-line step of a tiny network, made once per architecture,
+ * when the loss is the squared error it is written for; else null.
+ */
+export function compiledStepOf(model: Model, loss: Loss): StraightStep | null {
   if (loss !== squaredError) return null;
   const shared = model.shared;
-  if (shared === undefined) return compileStep(model);
-  if (shared.compiled === undefined) shared.compiled = compileStep(model);
+  if (shared === undefined) return compileStraightStep(model);
+  if (shared.compiled === undefined) shared.compiled = compileStraightStep(model);
   return shared.compiled;
 }

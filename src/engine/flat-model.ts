@@ -21,6 +21,16 @@ export type CompiledStep = (
   t: ArrayLike<number>, tOffset: number, rate: number,
 ) => number;
 
+/**
+ * The same step as the compiled straight-line code runs it: it reads the
+ * rate from `io[0]`, writes the loss before the step to `io[1]` and returns
+ * true, or returns false, changing nothing, when some `z` is not finite.
+ */
+export type StraightStep = (
+  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
+  t: ArrayLike<number>, tOffset: number, io: Float64Array,
+) => boolean;
+
 /** Layer `l` maps `sizes[l]` inputs to `sizes[l + 1]` outputs. */
 export interface Model {
   readonly sizes: readonly number[];
@@ -38,7 +48,7 @@ export interface Model {
  */
 export interface Shared {
   scratch: Workspace | null;
-  compiled: CompiledStep | null | undefined;
+  compiled: StraightStep | null | undefined;
 }
 
 /** A one-row workspace for `model`: its shared one when free, else a new one. */

@@ -9,33 +9,9 @@
  */
 import type { Loss } from '../math/loss-type.js';
 import { derive } from './activate.js';
-import {
-  borrowWorkspace, exampleLoss, forwardModel, layerInput, returnWorkspace, type Model, type Workspace,
-} from './flat-model.js';
+import { exampleLoss, forwardModel, layerInput, type Model, type Workspace } from './flat-model.js';
 import { checkDelta, checkLossGradient } from './finite.js';
-import { compiledStepOf } from './compiled-step.js';
 import { exampleStepSimd, placeWeights, returnWeights } from './wasm-pass.js';
-
-/**
- * One SGD step on one example, in place, by the fastest path that computes
- * it exactly: the compiled step of a tiny network with squared error, else
- * `exampleStep` on the model's shared one-row workspace. Returns the loss
- * before the step.
- */
-export function trainExample(model: Model, x: Float64Array, target: Float64Array, loss: Loss, rate: number): number {
-  const compiled = compiledStepOf(model, loss);
-  if (compiled !== null) {
-    const value = compiled(model.weights, x, 0, target, 0, rate);
-    // NOTE: the compiled step returns NaN, before changing any weight, when a z is not finite; the loops then say where.
-    if (value - value === 0) return value;
-  }
-  const ws = borrowWorkspace(model);
-  try {
-    return exampleStep(model, x, target, loss, rate, ws);
-  } finally {
-    returnWorkspace(model, ws);
-  }
-}
 
 /**
  * Updates `model.weights` in place by one step of size `rate` on the example

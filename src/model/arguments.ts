@@ -26,6 +26,8 @@ export interface Batch {
 function checkBatchSize(model: Model, rows: number, where: string): void {
   let widest = 0;
   for (let l = 1; l < model.sizes.length; l++) widest = Math.max(widest, model.sizes[l]);
+  // NOTE: the message is made only when it is needed: numbers written into text cost more than a tiny network's step.
+  if (rows * widest <= MAX_ENTRIES) return;
   checkCount(rows * widest, MAX_ENTRIES, `${where}: a batch of ${rows} examples through a layer of ${widest} neurons`);
 }
 

@@ -99,7 +99,8 @@ export function networkFromWeights(model: Model, weights: readonly Float64Array[
 /** A network over `model` and its weights, which it takes over: no copy, no checks. */
 export function networkFromModel(model: Model): Network {
   const { sizes, weights, activations } = model;
-  const layers = weights.map((data, l) => layerFromData(data, sizes[l], sizes[l + 1], activations[l]));
+  const layers = new Array<Layer>(weights.length);
+  for (let l = 0; l < weights.length; l++) layers[l] = layerFromData(weights[l], sizes[l], sizes[l + 1], activations[l]);
   const shared = model.shared ?? { scratch: null, compiled: undefined };
   return new NetworkRecord(Object.freeze(layers), model.shared === undefined ? { ...model, shared } : model);
 }

@@ -9,14 +9,14 @@ import type { Network } from './network-record.js';
 import { networkFromModel } from './network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
 import { checkLearningRate, checkResult } from '../boundary/validate.js';
-import { createWorkspace, gradientModel, type Model } from '../engine/flat-model.js';
-import { trainExample } from '../engine/fused-step.js';
-import { stepWeights } from '../engine/kernels.js';
+import type { Model } from '../engine/flat-model.js';
+import { exampleSetOf, sgdPass } from '../engine/plain-step.js';
 import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
 import { checkOptionNames } from '../boundary/options.js';
 import { withName } from '../boundary/pass-fault.js';
+import { firstNonFinite } from '../engine/finite.js';
 
 /** Options of `Network.sgdStep`. */
 export interface StepOptions extends GradientOptions {
@@ -46,21 +46,28 @@ export interface StepOptions extends GradientOptions {
  * ```
  */
 export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, options: StepOptions): Network {
-  const where = 'Network.sgdStep';
   // NOTE: missing options are reported as the missing learningRate they lack.
-  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, ['learningRate', 'loss'], where);
-  const rate = checkLearningRate(learningRate, where);
-  const batch = batchOf(net, input, target, lossFunction, where);
-  const { model, input: x } = batch;
-  const next: Model = { ...model, weights: copyWeights(model.weights) };
-  const loss = withName(where, () => {
-    if (x.rows === 1) return trainExample(next, x.data, batch.target.data, batch.loss, rate);
-    const ws = createWorkspace(model, x.rows);
-    const value = gradientModel(model, x.data, batch.targetRows, batch.loss, ws);
-    next.weights.forEach((w, l) => stepWeights(w, ws.grads[l], rate, w));
-    return value;
-  });
-  checkResult([loss], where, 'the loss');
-  next.weights.forEach((w, l) => checkResult(w, where, `a new weight of layer ${l + 1}`));
+  const { learningRate, loss: lossFunction } = checkOptionNames(options ?? {}, OPTION_NAMES, WHERE);
+  const rate = checkLearningRate(learningRate, WHERE);
+  const batch = batchOf(net, input, target, lossFunction, WHERE);
+  const model = batch.model;
+  // The result's weights: one allocation, stepped in place; the input network's are only read.
+  const shared = model.shared ?? { scratch: null, compiled: undefined };
+  const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared };
+  const set = exampleSetOf(next, batch.loss, batch.input.data, batch.targetRows, null);
+  const rows = batch.input.rows;
+  const loss = withName(WHERE, () => sgdPass(set, null, 0, rows, rows, rate, null, null));
+  checkStepResult(loss, next.weights);
   return networkFromModel(next);
+}
+
+const WHERE = 'Network.sgdStep';
+const OPTION_NAMES: readonly string[] = ['learningRate', 'loss'];
+
+/** Refuses a loss or a new weight that is NaN or infinite; the messages are made only for one that is. */
+function checkStepResult(loss: number, weights: readonly Float64Array[]): void {
+  if (loss - loss !== 0) checkResult([loss], WHERE, 'the loss');
+  for (let l = 0; l < weights.length; l++) {
+    if (firstNonFinite(weights[l]) >= 0) checkResult(weights[l], WHERE, `a new weight of layer ${l + 1}`);
+  }
 }

@@ -8,11 +8,9 @@ import { PassFault, describeFault } from '../boundary/pass-fault.js';
 import type { EpochInfo, TrainOptions, TrainResult } from './options.js';
 import type { Network } from '../model/network-record.js';
 import type { MatrixLike } from '../boundary/convert.js';
-import type { CompiledStep } from '../engine/flat-model.js';
-import { exampleStep } from '../engine/fused-step.js';
-import { stepWeights } from '../engine/kernels.js';
+import { exampleSetOf, gatherRows, sgdPass, type ExampleSet } from '../engine/plain-step.js';
+import { firstNonFinite } from '../engine/finite.js';
 import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, type Workspace } from '../engine/flat-model.js';
-import { compiledStepOf } from '../engine/compiled-step.js';
 import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
@@ -30,15 +28,11 @@ const WHERE = 'Network.train';
 interface Buffers {
   /** The model over the working copy of the weights, updated in place. */
   readonly model: Model;
-  /** The input rows of the current batch, `batchSize × n`. */
-  readonly gather: Float64Array;
-  /** The target rows of the current batch (views, not copies). */
-  readonly targets: Float64Array[];
+  /** The examples, the batch buffers and the compiled step of a tiny network. */
+  readonly set: ExampleSet;
   readonly full: Workspace;
   readonly partial: Workspace | null;
   readonly validation: Workspace | null;
-  /** The straight-line step of a tiny network with squared error (plain SGD only), or null. */
-  readonly compiled: CompiledStep | null;
 }
 
 function buffersOf(model: Model, data: Dataset, settings: Settings, p: Progress): Buffers {
@@ -49,59 +43,23 @@ function buffersOf(model: Model, data: Dataset, settings: Settings, p: Progress)
   p.buffers = residentBuffers(p.buffers, working.weights);
   return {
     model: working,
-    gather: new Float64Array(size * model.sizes[0]),
-    targets: Array.from({ length: size }, () => data.targetRows[0]),
+    set: exampleSetOf(working, settings.loss, data.x.data, data.targetRows, size, settings.plain),
     full: createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
-    compiled: settings.plain ? compiledStepOf(working, settings.loss) : null,
   };
 }
 
 /**
- * Plain SGD's step on the single example `row`: the compiled step when
- * there is one, which reads the example where it lies, else the fused step.
+ * An optimiser's step on the `ws.rows` examples from `order[start]` on,
+ * as `Optimizer.step` would take it: the batch gradient, then `stepFlat`
+ * in place; returns their mean loss.
  */
-function stepExample(b: Buffers, data: Dataset, settings: Settings, row: number, ws: Workspace, rate: number): number {
-  const n = b.model.sizes[0];
-  const x = data.x.data;
-  const target = data.targetRows[row];
-  if (b.compiled !== null) {
-    const value = b.compiled(b.model.weights, x, row * n, target, 0, rate);
-    // NOTE: NaN, with no weight changed, means a z was not finite: the loops below then say where.
-    if (value - value === 0) return value;
-  }
-  for (let i = 0; i < n; i++) b.gather[i] = x[row * n + i];
-  return exampleStep(b.model, b.gather, target, settings.loss, rate, ws);
-}
-
-/** Copies the `ws.rows` examples from `order[start]` on into the batch buffers. */
-function gatherBatch(b: Buffers, data: Dataset, order: Uint32Array, start: number, ws: Workspace): void {
-  const n = b.model.sizes[0];
-  const x = data.x.data;
-  for (let r = 0; r < ws.rows; r++) {
-    const row = order[start + r];
-    b.targets[r] = data.targetRows[row];
-    for (let i = 0; i < n; i++) b.gather[r * n + i] = x[row * n + i];
-  }
-}
-
-/**
- * One step on the `ws.rows` examples from `order[start]` on; returns their
- * mean loss. Plain SGD takes today's kernels; an optimiser takes the batch
- * gradient and then `stepFlat` in place, as `Optimizer.step` would.
- */
-function stepBatch(b: Buffers, data: Dataset, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): number {
-  if (settings.plain && ws.rows === 1) return stepExample(b, data, settings, p.order[start], ws, o.learningRate);
-  gatherBatch(b, data, p.order, start, ws);
-  const loss = gradientModel(b.model, b.gather, b.targets, settings.loss, ws);
-  const weights = b.model.weights;
-  if (settings.plain) {
-    for (let l = 0; l < weights.length; l++) stepWeights(weights[l], ws.grads[l], o.learningRate, weights[l]);
-  } else {
-    p.step++;
-    stepFlat(o, b.model, ws.grads, p.buffers, p.step, weights);
-  }
+function optimizerStep(b: Buffers, settings: Settings, p: Progress, start: number, ws: Workspace, o: AnyOptimizer): number {
+  gatherRows(b.set, p.order, start, ws.rows);
+  const loss = gradientModel(b.model, b.set.gather, b.set.targets, settings.loss, ws);
+  p.step++;
+  stepFlat(o, b.model, ws.grads, p.buffers, p.step, b.model.weights);
   return loss;
 }
 
@@ -119,22 +77,32 @@ function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row
   return new PassFault(f, message);
 }
 
-/** One pass over the data; returns the mean of its batch losses. */
-function runEpoch(b: Buffers, data: Dataset, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
+/**
+ * One pass over the data; returns the mean of its batch losses. Plain SGD
+ * takes `sgdPass`, as `Network.sgdStep` does.
+ */
+function runEpoch(b: Buffers, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
   if (p.random !== null) shuffleInPlace(p.order, p.random);
   const size = b.full.rows;
+  const rows = p.order.length;
   let total = 0;
-  let batches = 0;
-  for (let start = 0; start < p.order.length; start += size) {
-    const ws = start + size <= p.order.length ? b.full : (b.partial as Workspace);
-    try {
-      total += stepBatch(b, data, settings, p, start, ws, o);
-    } catch (error) {
-      throw trainFault(error, epoch, o.learningRate, (r) => p.order[start + r]);
+  let start = 0;
+  // NOTE: one try around the loop, and no closure over its variables: a closure over `start` would cost an allocation per step.
+  try {
+    if (settings.plain) {
+      total = sgdPass(b.set, p.order, 0, rows, size, o.learningRate, b.full, b.partial);
+    } else {
+      for (; start < rows; start += size) total += optimizerStep(b, settings, p, start, start + size <= rows ? b.full : (b.partial as Workspace), o);
     }
-    batches++;
+  } catch (error) {
+    throw batchFault(error, epoch, o.learningRate, p.order, settings.plain ? b.set.at : start);
   }
-  return total / batches;
+  return total / Math.ceil(rows / size);
+}
+
+/** `trainFault` for the batch of rows `order[start ..]`. */
+function batchFault(error: unknown, epoch: number, rate: number, order: Uint32Array, start: number): unknown {
+  return trainFault(error, epoch, rate, (r) => order[start + r]);
 }
 
 /** The validation loss after an epoch, with any fault named as `Network.train`'s. */
@@ -148,22 +116,23 @@ function validationLossOf(b: Buffers, settings: Settings, epoch: number): number
   }
 }
 
-/** The first entry of `lists` that is NaN or infinite, if any. */
-function firstNonFinite(lists: readonly ArrayLike<number>[]): number | undefined {
-  for (const list of lists) {
-    for (let k = 0; k < list.length; k++) if (!Number.isFinite(list[k])) return list[k];
-  }
-  return undefined;
-}
-
 /** Refuses to go on once a loss or a weight is NaN or infinite. */
-function checkFinite(b: Buffers, losses: readonly number[], epoch: number, rate: number): void {
-  const bad = firstNonFinite([losses, ...b.model.weights]);
+function checkFinite(b: Buffers, loss: number, validationLoss: number, epoch: number, rate: number): void {
+  const bad = loss - loss !== 0 ? loss : validationLoss - validationLoss !== 0 ? validationLoss : firstBadWeight(b.model.weights);
   if (bad !== undefined) {
     throw new ValueError(
       `${WHERE}: in epoch ${epoch}, the loss or a weight became ${bad}; training diverged: try a learningRate below ${rate}`,
     );
   }
+}
+
+/** The first weight that is NaN or infinite, if any. */
+function firstBadWeight(weights: readonly Float64Array[]): number | undefined {
+  for (let l = 0; l < weights.length; l++) {
+    const k = firstNonFinite(weights[l]);
+    if (k >= 0) return weights[l][k];
+  }
+  return undefined;
 }
 
 function snapshot(b: Buffers): Network {
@@ -265,12 +234,12 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const first = progress.epochs;
   for (let epoch = first; epoch < first + settings.epochs && !(watch && watchStopped(watch, settings.earlyStopping!)); epoch++) {
     const o = optimizerForEpoch(settings.optimizer, settings.schedule, epoch, WHERE);
-    const loss = runEpoch(b, data, settings, progress, o, epoch);
+    const loss = runEpoch(b, settings, progress, o, epoch);
     progress.epochs = epoch + 1;
     losses.push(loss);
     const validationLoss = validationLossOf(b, settings, epoch);
     if (validationLoss !== undefined) validationLosses.push(validationLoss);
-    checkFinite(b, [loss, validationLoss ?? 0], epoch, o.learningRate);
+    checkFinite(b, loss, validationLoss ?? 0, epoch, o.learningRate);
     const stop = watch ? watchEpoch(watch, settings.earlyStopping!, validationLoss ?? loss, epoch, b.model.weights) : false;
     if (settings.onEpoch !== undefined) {
       const network = snapshot(b);
