@@ -6,12 +6,18 @@
  *
  * An arena never grows (growing would detach its views), so it is sized
  * when made; it is freed like any ArrayBuffer once nothing views it.
+ *
+ * Where products can be shared between threads (`thread-host.ts`), the
+ * memory is a shared one, which the workers of `thread-pool.ts` also see.
  */
-import { simdModule, wasmApi, type Kernels, type WasmMemory } from './simd.js';
+import { sharedModule, simdModule, wasmApi, type Kernels, type WasmMemory, type WasmModule } from './simd.js';
+import { threadCount } from './thread-host.js';
 
 export interface Arena {
   readonly memory: WasmMemory;
   readonly kernels: Kernels;
+  /** Whether the memory is shared, so that workers can run the kernels on it too. */
+  readonly shared: boolean;
   /** The numbers allocated so far. */
   used: number;
   /** How many numbers fit. */
@@ -22,14 +28,18 @@ const arenas = new WeakMap<ArrayBufferLike, Arena>();
 
 /** An arena for `count` numbers, or null without the SIMD kernels. */
 export function createArena(count: number): Arena | null {
-  const module = simdModule();
+  const plain = simdModule();
   const api = wasmApi();
-  if (module === null || api === null) return null;
+  if (plain === null || api === null) return null;
+  const shared = threadCount() > 1 ? sharedModule() : null;
+  const module: WasmModule = shared ?? plain;
   try {
     const pages = Math.max(1, Math.ceil((count * 8) / 65536));
-    const memory = new api.Memory({ initial: pages, maximum: pages });
+    const memory = new api.Memory({ initial: pages, maximum: pages, shared: shared !== null });
     const instance = new api.Instance(module, { env: { memory } });
-    const arena: Arena = { memory, kernels: instance.exports as unknown as Kernels, used: 0, capacity: (pages * 65536) / 8 };
+    const arena: Arena = {
+      memory, kernels: instance.exports as unknown as Kernels, shared: shared !== null, used: 0, capacity: (pages * 65536) / 8,
+    };
     arenas.set(memory.buffer, arena);
     return arena;
   } catch {
