@@ -6,6 +6,10 @@
  * to Node) and a main thread allowed to block in `Atomics.wait`, which
  * Node's is and a browser's is not. Everywhere else the engine keeps to one
  * thread, with the same bits.
+ *
+ * The environment variable `MATHJS_BACKPROP_THREADS` caps the threads of
+ * `'auto'`: `1` turns them off (a machine shared with other work), `n` uses
+ * at most `n`. It is read once, on the first product that could be shared.
  */
 
 /** How many threads share a product: `'auto'` (the cores, above a measured size) or a number at every size. */
@@ -49,6 +53,7 @@ export interface WorkerThreads {
 
 interface NodeProcess {
   getBuiltinModule?: (name: string) => unknown;
+  env?: Record<string, string | undefined>;
 }
 
 /** Node's `worker_threads`, or null where the host has none (browsers, Node before 20.16). */
@@ -80,12 +85,20 @@ function canShare(): boolean {
   return typeof scope.SharedArrayBuffer === 'function' && typeof scope.Atomics === 'object' && scope.crossOriginIsolated !== false;
 }
 
+/** The cap `MATHJS_BACKPROP_THREADS` puts on `'auto'` (a whole number >= 1), or Infinity where it is unset or not one. */
+function environmentCap(): number {
+  const value = Number((globalThis as { process?: NodeProcess }).process?.env?.MATHJS_BACKPROP_THREADS ?? Number.NaN);
+  return Number.isInteger(value) && value >= 1 ? value : Infinity;
+}
+
 /** The threads the host offers (its cores, or 1 where it cannot share memory with workers), found once. */
 let offered: number | undefined;
+let cap: number | undefined;
 
 /** How many threads products may use now: 1 where the host cannot share them. */
 export function threadCount(): number {
   offered ??= canShare() && workerThreads() !== null ? cores() : 1;
+  cap ??= environmentCap();
   if (mode === 1 || offered === 1) return 1;
-  return mode === 'auto' ? Math.min(MAX_AUTO_THREADS, offered) : mode;
+  return mode === 'auto' ? Math.min(MAX_AUTO_THREADS, offered, cap) : mode;
 }

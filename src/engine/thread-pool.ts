@@ -124,8 +124,32 @@ export function shareProduct(arena: Arena, op: Op, args: readonly number[], tota
     Atomics.notify(c, SEQ);
     posted.push(h);
   });
+  const start = performance.now();
   kernel(...args, 0, bound(1, parts, total, align));
+  const own = performance.now();
   for (const h of posted) finish(h.control, kernel, args);
+  judge(own - start, performance.now() - start, parts);
+}
+
+/** How long `'auto'` keeps to one thread after sharing has lost three times running (then it tries again). */
+const PAUSE_MS = 1000;
+let losses = 0;
+let pausedUntil = 0;
+
+/**
+ * Watches whether sharing pays: a product lost when it took longer than
+ * the main thread's share times the number of shares (about what one
+ * thread alone would have taken), as when the machine is so loaded that a
+ * worker waits for a core. After three losses in a row, `'auto'` keeps to
+ * one thread for a while.
+ */
+function judge(own: number, whole: number, parts: number): void {
+  if (whole <= own * parts) {
+    losses = 0;
+  } else if (++losses >= 3) {
+    losses = 0;
+    pausedUntil = Date.now() + PAUSE_MS;
+  }
 }
 
 /** Waits for a worker's job; does its range on this thread if the worker could not. */
@@ -153,10 +177,12 @@ const SHARE_MIN_ROWS = 8;
 
 /**
  * Whether a product of `rows × n × m` multiply-adds over this arena is
- * shared between threads: always under a forced count above 1, above the
- * measured size in `'auto'`, never on an arena that is not shared.
+ * shared between threads: always under a forced count above 1; in `'auto'`,
+ * above the measured size unless sharing has lately been losing (see
+ * `judge`); never on an arena that is not shared.
  */
 export function sharing(arena: Arena, rows: number, n: number, m: number): boolean {
   if (!arena.shared || threadCount() < 2) return false;
-  return threadMode() !== 'auto' || (rows >= SHARE_MIN_ROWS && rows * n * m >= SHARE_MIN_WORK);
+  if (threadMode() !== 'auto') return true;
+  return rows >= SHARE_MIN_ROWS && rows * n * m >= SHARE_MIN_WORK && Date.now() >= pausedUntil;
 }
