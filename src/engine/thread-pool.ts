@@ -16,10 +16,11 @@ import { sharedModule } from './simd.js';
 import { threadCount, threadMode, workerThreads, type PortLike } from './thread-host.js';
 import { ARGS, DONE, JOBS, MEMORY, OP, OPS, READY, SEQ, SLOT, STATUS, WORKER_SOURCE, type Op } from './thread-worker.js';
 
-/** One worker, as the main thread sees it: its control slot and its port. */
+/** One worker, as the main thread sees it: its control block, its port, and the arenas it has been sent. */
 interface Helper {
   readonly control: Int32Array;
   readonly port: PortLike;
+  readonly arenas: Set<number>;
   alive: boolean;
 }
 
@@ -30,7 +31,9 @@ let nextId = 1;
 const ids = new WeakMap<Arena, number>();
 /** Tells the workers to let go of an arena once the main thread has. */
 const farewell = new FinalizationRegistry<number>((id) => {
-  for (const helper of helpers) if (helper.alive) helper.port.postMessage({ id });
+  for (const helper of helpers) {
+    if (helper.alive && helper.arenas.delete(id)) helper.port.postMessage({ id });
+  }
 });
 
 /** How long a forced thread count waits for its workers to come up before going on without them. */
@@ -45,7 +48,7 @@ function startHelper(): Helper | null {
     const control = new Int32Array(new SharedArrayBuffer(SLOT * 4));
     const { port1, port2 } = new threads.MessageChannel();
     const worker = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { module, control: control.buffer, port: port2 }, transferList: [port2] });
-    const helper: Helper = { control, port: port1, alive: true };
+    const helper: Helper = { control, port: port1, arenas: new Set(), alive: true };
     const lost = () => { helper.alive = false; };
     worker.on('error', lost);
     worker.on('exit', lost);
@@ -78,14 +81,18 @@ function awaitReady(chosen: Helper[]): void {
   }
 }
 
-/** The arena's id in the workers, sending them its memory the first time. */
-function register(arena: Arena): number {
+/** The arena's id in the workers, sending its memory to each of `chosen` that has not had it. */
+function register(arena: Arena, chosen: readonly Helper[]): number {
   let id = ids.get(arena);
   if (id === undefined) {
     id = nextId++;
     ids.set(arena, id);
-    for (const helper of helpers) if (helper.alive) helper.port.postMessage({ id, memory: arena.memory });
     farewell.register(arena, id);
+  }
+  for (const helper of chosen) {
+    if (helper.arenas.has(id)) continue;
+    helper.arenas.add(id);
+    helper.port.postMessage({ id, memory: arena.memory });
   }
   return id;
 }
@@ -109,7 +116,7 @@ export function shareProduct(arena: Arena, op: Op, args: readonly number[], tota
     return;
   }
   const parts = ready.length + 1;
-  const id = register(arena);
+  const id = register(arena, ready);
   const posted: Helper[] = [];
   ready.forEach((h, share) => {
     const from = bound(share + 1, parts, total, align), to = bound(share + 2, parts, total, align);

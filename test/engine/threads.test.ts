@@ -74,6 +74,23 @@ describe('the passes shared between threads', () => {
     }
   });
 
+  it('send an arena to a worker started after the arena was first shared', () => {
+    const sizes = [40, 24, 3];
+    const model = fc.sample(modelOf(sizes), { numRuns: 1, seed: 10 })[0];
+    const x = Float64Array.from({ length: 8 * 40 }, (_, k) => Math.cos(k));
+    const t = new Float64Array(8 * 3).fill(0.5);
+    useSimd('always');
+    useThreads(2);
+    const ws = createWorkspace(model, 8);
+    const first = gradientModel(model, x, targetRows(t, 8), Loss.squaredError, ws);
+    const grads = ws.grads.map((g) => g.slice());
+    useThreads(3);
+    const before = workerJobs()[1];
+    expect(gradientModel(model, x, targetRows(t, 8), Loss.squaredError, ws)).toBe(first);
+    expect(workerJobs()[1]).toBeGreaterThan(before);
+    ws.grads.forEach((g, l) => expect(sameNumbers(g, grads[l])).toBe(true));
+  });
+
   it('leave the forward pass of dense inputs (the tiled kernels) unchanged by the thread count', () => {
     const sizes = [45, 67, 3];
     const model = fc.sample(modelOf(sizes), { numRuns: 1, seed: 9 })[0];
