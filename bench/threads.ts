@@ -35,7 +35,7 @@ function time(run: () => void, seconds: number): number {
 }
 
 function row([rows, n, m]: readonly [number, number, number], seconds: number): string {
-  const arena = createArena((n + 1) * m * 2 + rows * (n + m) + 64);
+  const arena = createArena((n + 1) * m * 2 + rows * (n + m) + 64, true);
   if (arena === null || !arena.shared) throw new Error('bench/threads: no shared WebAssembly memory on this host');
   const w = allocate(arena, (n + 1) * m).map((_, k) => Math.sin(k));
   const x = allocate(arena, rows * n).map((_, k) => Math.cos(k) + 1.5);

@@ -28,7 +28,8 @@ const helpers: Helper[] = [];
 /** Whether starting a worker has failed here (then no more are tried). */
 let refused = false;
 let nextId = 1;
-const ids = new WeakMap<Arena, number>();
+/** Arenas' ids by their memory, which a returned arena's successor keeps (arena.ts). */
+const ids = new WeakMap<object, number>();
 /** Tells the workers to let go of an arena once the main thread has. */
 const farewell = new FinalizationRegistry<number>((id) => {
   for (const helper of helpers) {
@@ -83,11 +84,11 @@ function awaitReady(chosen: Helper[]): void {
 
 /** The arena's id in the workers, sending its memory to each of `chosen` that has not had it. */
 function register(arena: Arena, chosen: readonly Helper[]): number {
-  let id = ids.get(arena);
+  let id = ids.get(arena.memory);
   if (id === undefined) {
     id = nextId++;
-    ids.set(arena, id);
-    farewell.register(arena, id);
+    ids.set(arena.memory, id);
+    farewell.register(arena.memory, id);
   }
   for (const helper of chosen) {
     if (helper.arenas.has(id)) continue;

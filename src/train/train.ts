@@ -15,6 +15,7 @@ import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, typ
 import { compiledStepOf } from '../engine/compiled-step.js';
 import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
+import { releaseArena } from '../engine/arena.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
 import { checkpointOf, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
 import { createWatch, watchEpoch } from './early-stop.js';
@@ -281,6 +282,7 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   // NOTE: the working weights may live in the kernels' memory: the result is a copy.
   const network = best ? networkFromWeights(b.model, best.bestWeights!) : snapshot(b);
   const checkpoint = checkpointOf(best ? best.bestProgress! : progress, settings.optimizer, settings.plain, model);
+  releaseArena(b.model.weights[0]); // nothing views the working copy now: its arena can serve the next call
   return {
     network, losses,
     ...(v ? { validationLosses } : {}),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Activation, Loss, Network } from '../../src/index.js';
-import { createWorkspace, forwardModel, gradientModel, type Model } from '../../src/engine/flat-model.js';
+import { allocate, createArena, releaseArena } from '../../src/engine/arena.js';
+import { createWorkspace, forwardModel, gradientModel, workingCopy, type Model } from '../../src/engine/flat-model.js';
 import { useSimd } from '../../src/engine/simd.js';
 import { threadCount, useThreads } from '../../src/engine/thread-host.js';
 import { workerJobs } from '../../src/engine/thread-pool.js';
@@ -17,13 +18,22 @@ function targetRows(t: Float64Array, rows: number): Float64Array[] {
   return Array.from({ length: rows }, (_, r) => t.subarray(r * m, (r + 1) * m));
 }
 
+/**
+ * A workspace on a working copy of `model`, as `Network.train` makes them:
+ * the arena threads can share (when `threads` > 1 and the SIMD kernels are on).
+ */
+function trainingSpace(model: Model, rows: number) {
+  const working = workingCopy(model, [rows]);
+  return { working, ws: createWorkspace(working, rows) };
+}
+
 /** Everything a gradient pass writes, with `threads` forced (1: the loops when `simd` is 'never'). */
 function gradientWith(simd: 'always' | 'never', threads: number, model: Model, x: Float64Array, t: Float64Array, rows: number) {
   useSimd(simd);
   useThreads(threads);
-  const ws = createWorkspace(model, rows);
+  const { working, ws } = trainingSpace(model, rows);
   expect(ws.simd?.arena.shared ?? false).toBe(simd === 'always' && threads > 1);
-  const loss = gradientModel(model, x, targetRows(t, rows), Loss.squaredError, ws);
+  const loss = gradientModel(working, x, targetRows(t, rows), Loss.squaredError, ws);
   return { loss, ws };
 }
 
@@ -81,12 +91,12 @@ describe('the passes shared between threads', () => {
     const t = new Float64Array(8 * 3).fill(0.5);
     useSimd('always');
     useThreads(2);
-    const ws = createWorkspace(model, 8);
-    const first = gradientModel(model, x, targetRows(t, 8), Loss.squaredError, ws);
+    const { working, ws } = trainingSpace(model, 8);
+    const first = gradientModel(working, x, targetRows(t, 8), Loss.squaredError, ws);
     const grads = ws.grads.map((g) => g.slice());
     useThreads(3);
-    const before = workerJobs()[1];
-    expect(gradientModel(model, x, targetRows(t, 8), Loss.squaredError, ws)).toBe(first);
+    const before = workerJobs()[1] ?? 0;
+    expect(gradientModel(working, x, targetRows(t, 8), Loss.squaredError, ws)).toBe(first);
     expect(workerJobs()[1]).toBeGreaterThan(before);
     ws.grads.forEach((g, l) => expect(sameNumbers(g, grads[l])).toBe(true));
   });
@@ -98,8 +108,9 @@ describe('the passes shared between threads', () => {
     const outputs = [1, 2, 3].map((threads) => {
       useSimd('always');
       useThreads(threads);
-      const ws = createWorkspace(model, 12);
-      forwardModel(model, x, ws);
+      const { working, ws } = trainingSpace(model, 12);
+      expect(ws.simd?.arena.shared).toBe(threads > 1);
+      forwardModel(working, x, ws);
       expect(ws.simd?.sparse[0]).toBe(false);
       return ws.a[1];
     });
@@ -147,7 +158,31 @@ describe('useThreads', () => {
     useThreads(1);
     expect(threadCount()).toBe(1);
     useSimd('always');
-    const ws = createWorkspace({ sizes: [3, 2], weights: [new Float64Array(8)], activations: [Activation.identity] }, 4);
+    const { ws } = trainingSpace({ sizes: [3, 2], weights: [new Float64Array(8)], activations: [Activation.identity] }, 4);
     expect(ws.simd?.arena.shared).toBe(false);
+  });
+});
+
+describe('releaseArena', () => {
+  it('gives a shared arena returned by its owner, zeroed, to the next shared arena of its size', () => {
+    useThreads(2);
+    const first = createArena(5000, true)!;
+    expect(first.shared).toBe(true);
+    allocate(first, 3000).fill(7);
+    releaseArena(allocate(first, 1));
+    const next = createArena(4000, true)!;
+    expect(next.memory).toBe(first.memory);
+    expect(next.used).toBe(0);
+    expect(allocate(next, 3001).every((v) => v === 0)).toBe(true);
+    expect(createArena(4000, true)!.memory).not.toBe(first.memory);
+  });
+
+  it('leaves arenas that are not shared alone, and arrays outside arenas', () => {
+    useThreads(2);
+    const plain = createArena(100)!;
+    expect(plain.shared).toBe(false);
+    releaseArena(allocate(plain, 4));
+    releaseArena(new Float64Array(4));
+    expect(createArena(100, true)!.memory).not.toBe(plain.memory);
   });
 });
