@@ -24,7 +24,7 @@ export type Op = typeof OPS[number];
  * (a few microseconds): the products of one batch come in quick succession,
  * and waking a sleeping thread costs tens of microseconds.
  */
-const SPINS = 20000;
+const SPINS = 2000;
 
 /**
  * The worker. `workerData` holds the compiled module, its control block
