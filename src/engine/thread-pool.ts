@@ -163,9 +163,7 @@ function judge(own: number, whole: number, parts: number): void {
 /** Waits for a worker's job; does its range on this thread if the worker could not. */
 function finish(c: Int32Array, kernel: (...values: number[]) => void, args: readonly number[]): void {
   const seq = Atomics.load(c, SEQ);
-  for (let spin = 0; Atomics.load(c, DONE) !== seq; spin++) {
-    if (spin > 1000) Atomics.wait(c, DONE, Atomics.load(c, DONE), 100);
-  }
+  for (let done = Atomics.load(c, DONE); done !== seq; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done, 100);
   if (c[STATUS] !== 0) kernel(...args, c[ARGS + 6], c[ARGS + 7]);
 }
 
@@ -175,11 +173,13 @@ export function workerJobs(): number[] {
 }
 
 /**
- * Products of fewer multiply-adds than this keep to one thread in `'auto'`:
- * below it the handoff (a few microseconds each way) costs more than half
- * the product saves. Measured with bench/threads.ts (see bench/README.md).
+ * Products of fewer multiply-adds than this keep to one thread in `'auto'`.
+ * A handoff (notify a worker, wait for it) took 8 to 18 µs on this
+ * project's shared 2-core machine, and 400,000 multiply-adds about 60 µs on
+ * one thread (bench/threads.ts), so two threads take about 30 + 13 µs: a
+ * third off at this size, more above it, and less or nothing below it.
  */
-const SHARE_MIN_WORK = 200_000;
+const SHARE_MIN_WORK = 400_000;
 /** Batches of fewer rows than this keep to one thread in `'auto'` (per-example training among them). */
 const SHARE_MIN_ROWS = 8;
 

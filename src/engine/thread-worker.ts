@@ -20,19 +20,16 @@ export const OPS = ['forwardRows', 'forwardTiles', 'weightGrad', 'weightGradRows
 export type Op = typeof OPS[number];
 
 /**
- * How many times a worker reads its control block before it sleeps in `Atomics.wait`
- * (a few microseconds): the products of one batch come in quick succession,
- * and waking a sleeping thread costs tens of microseconds.
- */
-const SPINS = 2000;
-
-/**
  * The worker. `workerData` holds the compiled module, its control block
  * and a port on which arenas arrive (`{ id, memory }`)
  * and leave (`{ id }`); the worker reads the port synchronously
  * (`receiveMessageOnPort`) before each job and at least once a second, so
- * its loop never needs the event loop. It sleeps with a timeout, and Node
- * ends it with the process (the pool `unref()`s it).
+ * its loop never needs the event loop. It sleeps in `Atomics.wait` between
+ * jobs, with a timeout, and Node ends it with the process (the pool
+ * `unref()`s it). It does not spin before sleeping: on this project's
+ * shared 2-core machine a round trip through `Atomics.wait` and
+ * `Atomics.notify` took 8 to 18 µs, and spinning first made it no faster
+ * (a spinning thread holds the core its partner may be waiting for).
  */
 export const WORKER_SOURCE = `'use strict';
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
@@ -51,11 +48,9 @@ Atomics.store(ctl, ${READY}, 1);
 Atomics.notify(ctl, ${READY});
 let seen = 0;
 for (;;) {
-  for (let spin = 0; Atomics.load(ctl, ${SEQ}) === seen; spin++) {
-    if (spin < ${SPINS}) continue;
+  while (Atomics.load(ctl, ${SEQ}) === seen) {
     Atomics.wait(ctl, ${SEQ}, seen, 1000);
     drain();
-    spin = 0;
   }
   seen = Atomics.load(ctl, ${SEQ});
   let status = 1;
