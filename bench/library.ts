@@ -3,12 +3,15 @@
  *
  * `library` calls `Network.train` with the whole training set as mathjs
  * matrices (built once, outside the timing) and `shuffle: false`, so it sees
- * the examples in the reference's order. `library-step` calls the one-step
+ * the examples in the reference's order; its big batches (W3) share their
+ * products between the host's cores. `library-1thread` (W3 only) is the
+ * same with threads turned off, to show what the second core adds. `library-step` calls the one-step
  * API `Network.sgdStep` once per example (or batch), mathjs in and out, to
  * measure the cost of the boundary conversion.
  */
 import { matrix, type Matrix } from 'mathjs';
 import { Activation, Layer, Network } from '../src/index.js';
+import { useThreads } from '../src/engine/thread-host.js';
 import { rows } from './naive-mathjs.js';
 import type { Trainer } from './trainer.js';
 import type { ActivationName, Workload } from './workloads.js';
@@ -31,6 +34,12 @@ export function createLibraryTrain(workload: Workload): Trainer {
     },
     weights: () => networkWeights(net),
   };
+}
+
+/** `Network.train` as {@link createLibraryTrain}, on one thread (`useThreads(1)`, the engine's internal switch). */
+export function createLibraryTrainOneThread(workload: Workload): Trainer {
+  useThreads(1);
+  return createLibraryTrain(workload);
 }
 
 /** `Network.sgdStep` once per example (a 1-D vector) or batch (a B x n matrix). */

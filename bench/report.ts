@@ -5,6 +5,7 @@
  */
 import type { Difference } from './checks.js';
 import type { ContenderResult } from './result.js';
+import { CONTENDER_NAMES } from './trainer.js';
 
 /** Where and how the run was made, printed above the tables. */
 export interface RunInfo {
@@ -120,6 +121,7 @@ function goals(results: readonly ContenderResult[]): GoalRow[] {
     speed('W4', 'library', 'reference', 2, 'W4: `library` ≥ 2 × reference (issue 13)'),
     speed('W1', 'library-step', 'reference', 0.25, 'W1: `library-step` ≥ 0.25 × reference (issue 13)'),
     speed('W2', 'library-step', 'reference', 1, 'W2: `library-step` ≥ 1 × reference (issue 13)'),
+    speed('W3', 'library', 'library-1thread', 1, 'W3: `library` (threads where they pay) ≥ `library-1thread` (issue 13)'),
   ];
   for (const workload of unique(results.map((r) => r.workload))) rows.push(peersGoal(results.filter((r) => r.workload === workload)));
   for (const workload of unique(results.map((r) => r.workload))) {
@@ -137,7 +139,7 @@ function goals(results: readonly ContenderResult[]): GoalRow[] {
 
 /** Issue 4's headline: `library` ahead of every JavaScript library that ran. */
 function peersGoal(rows: readonly ContenderResult[]): GoalRow | null {
-  const own = new Set(['reference', 'reference-tiled', 'naive-mathjs', 'library', 'library-step']);
+  const own = new Set<string>(CONTENDER_NAMES);
   const peers = rows.filter((r) => !own.has(r.contender) && r.timing);
   const library = rows.find((r) => r.contender === 'library');
   if (peers.length === 0 || !library) return null;

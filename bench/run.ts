@@ -61,9 +61,12 @@ function parseOptions(argv: readonly string[]): Options {
   return { quick, peers: argv.includes('--peers'), rounds, workloads, contenders: value('--contenders') };
 }
 
-/** The contenders that apply to a workload: the tiled reference and some peers only on batches or only per example. */
+/** Contenders only on batches (W3): the tiled reference, and the library on one thread beside `library` on all of them. */
+const BATCH_ONLY: readonly string[] = ['reference-tiled', 'library-1thread'];
+
+/** The contenders that apply to a workload: some of ours and some peers only on batches or only per example. */
 function contendersFor(workload: WorkloadName, peers: boolean): string[] {
-  const own = CONTENDER_NAMES.filter((c) => c !== 'reference-tiled' || workload === 'W3');
+  const own = CONTENDER_NAMES.filter((c) => !BATCH_ONLY.includes(c) || workload === 'W3');
   const others = peers ? PEERS.filter((p) => p.batches || workload !== 'W3').map((p) => p.name) : [];
   return [...own, ...others];
 }

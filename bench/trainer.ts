@@ -37,7 +37,7 @@ export interface Contender {
 }
 
 /** Our contenders, in table order (the peers follow them; see peers.ts). */
-export const CONTENDER_NAMES = ['reference', 'reference-tiled', 'naive-mathjs', 'library', 'library-step'] as const;
+export const CONTENDER_NAMES = ['reference', 'reference-tiled', 'naive-mathjs', 'library', 'library-1thread', 'library-step'] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 /**
@@ -50,6 +50,7 @@ export async function loadContender(name: string): Promise<Contender> {
     case 'reference-tiled': return { create: (await import('./reference-tiled.js')).createTiledReference };
     case 'naive-mathjs': return { create: (await import('./naive-mathjs.js')).createNaiveMathjs };
     case 'library': return { create: (await import('./library.js')).createLibraryTrain };
+    case 'library-1thread': return { create: (await import('./library.js')).createLibraryTrainOneThread, note: 'threads off' };
     case 'library-step': return { create: (await import('./library.js')).createLibraryStep };
     default: return (await import('./peers.js')).loadPeer(name);
   }

@@ -165,7 +165,7 @@ export function workingCopy(model: Model, rows: readonly number[], extra = 0): M
   for (const w of model.weights) need += footprint(w.length);
   for (const r of rows) need += workspaceFootprint(model, r);
   if (need > SIMD_MAX_NUMBERS) return copies();
-  const arena = createArena(need);
+  const arena = createArena(need, true);
   if (arena === null) return copies();
   return { ...model, weights: model.weights.map((w) => { const view = allocate(arena, w.length); view.set(w); return view; }) };
 }

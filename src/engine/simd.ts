@@ -5,15 +5,19 @@
  * without 'wasm-unsafe-eval'), there is no module and the engine keeps to
  * its JavaScript loops, which give the same bits.
  */
-import { KERNEL_BASE64 } from './wasm/kernel-bytes.js';
+import { KERNEL_BASE64, SHARED_FLAG_AT } from './wasm/kernel-bytes.js';
 
-/** The kernels' exports; pointers are byte offsets into the arena's memory. */
+/**
+ * The kernels' exports; pointers are byte offsets into the arena's memory.
+ * The products write the output entries `[from, to)` only: neurons `j`
+ * (`z[r][j]`, `grad[i][j]`), or inputs `i` for `inputGrad` (`out[r][i]`).
+ */
 export interface Kernels {
-  forwardRows(w: number, n: number, m: number, x: number, rows: number, z: number): void;
-  forwardTiles(w: number, n: number, m: number, x: number, rows: number, z: number): void;
-  weightGrad(n: number, m: number, x: number, rows: number, delta: number, grad: number): void;
-  weightGradRows(n: number, m: number, x: number, rows: number, delta: number, grad: number): void;
-  inputGrad(w: number, n: number, m: number, rows: number, delta: number, out: number): void;
+  forwardRows(w: number, n: number, m: number, x: number, rows: number, z: number, from: number, to: number): void;
+  forwardTiles(w: number, n: number, m: number, x: number, rows: number, z: number, from: number, to: number): void;
+  weightGrad(n: number, m: number, x: number, rows: number, delta: number, grad: number, from: number, to: number): void;
+  weightGradRows(n: number, m: number, x: number, rows: number, delta: number, grad: number, from: number, to: number): void;
+  inputGrad(w: number, n: number, m: number, rows: number, delta: number, out: number, from: number, to: number): void;
   update(w: number, n: number, m: number, x: number, delta: number, rate: number, below: number): void;
   step(w: number, grad: number, rate: number, out: number, count: number): void;
   peak(count: number, seed: number): number;
@@ -25,7 +29,7 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { readonly exports: object };
-  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
 }
 /** A compiled module (opaque). */
 export interface WasmModule { readonly compiled?: never }
@@ -37,6 +41,7 @@ export function wasmApi(): WasmApi | null {
 }
 
 let compiled: WasmModule | null | undefined;
+let compiledShared: WasmModule | null | undefined;
 
 /** When workspaces take the SIMD kernels: `auto` where they pay, `always` at any size, `never`. */
 export type SimdMode = 'auto' | 'always' | 'never';
@@ -63,11 +68,23 @@ export function simdModule(): WasmModule | null {
   return compiled;
 }
 
-function compile(): WasmModule | null {
+/**
+ * The same module importing a shared memory (for the threads of
+ * `thread-pool.ts`), or null where the host has no WebAssembly threads.
+ */
+export function sharedModule(): WasmModule | null {
+  if (simdModule() === null) return null;
+  if (compiledShared === undefined) compiledShared = compile(true);
+  return compiledShared;
+}
+
+function compile(shared = false): WasmModule | null {
   try {
     const api = wasmApi();
     if (api === null) return null;
     const bytes = decode(KERNEL_BASE64);
+    // NOTE: the two variants differ in one byte, the memory's flags (see wasm/assemble.mjs).
+    if (shared) bytes[SHARED_FLAG_AT] = 0x03;
     // NOTE: validate is false where the engine has no SIMD; it does not compile, so no policy refuses it.
     if (!api.validate(bytes)) return null;
     return new api.Module(bytes);

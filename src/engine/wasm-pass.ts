@@ -7,11 +7,17 @@
  * Weights that lie in the workspace's arena (the working copy of
  * `Network.train`) are used where they are; any others are first copied
  * into the workspace's mirrors (and, after an update, back).
+ *
+ * Products big enough (`sharing` of `thread-pool.ts`) are shared between
+ * threads, each taking a range of the output entries; every entry is still
+ * one whole sum, so the bits do not depend on the number of threads.
  */
 import type { Activation } from '../math/activation-type.js';
 import type { Loss } from '../math/loss-type.js';
 import { activate, derive } from './activate.js';
 import { arenaOf, type Arena } from './arena.js';
+import { shareProduct, sharing } from './thread-pool.js';
+import type { Op } from './thread-worker.js';
 
 /** The arena side of a workspace. */
 export interface SimdSpace {
@@ -90,9 +96,17 @@ function inputPointer(x: Float64Array, space: SimdSpace, count: number): number 
   return space.input.byteOffset;
 }
 
+/**
+ * Kernel `op` with its six arguments over all `total` output entries: shared
+ * between threads (in ranges that are multiples of `align`) when `shared`.
+ */
+function product(arena: Arena, shared: boolean, op: Op, args: readonly number[], total: number, align: number): void {
+  if (shared) shareProduct(arena, op, args, total, align);
+  else (arena.kernels[op] as (...values: number[]) => void)(...args, 0, total);
+}
+
 /** Forward pass of every layer on weights already placed; returns the input's byte offset. */
 export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: SimdSpace): number {
-  const k = space.arena.kernels;
   const rows = ws.rows;
   const xp = inputPointer(x, space, rows * model.sizes[0]);
   for (let l = 0; l < model.weights.length; l++) {
@@ -100,8 +114,8 @@ export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: 
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
     const tiles = rows >= 4 && n >= 4 && m >= 4 && !sparse(l === 0 ? x : ws.a[l - 1], rows * n);
     space.sparse[l] = !tiles;
-    if (tiles) k.forwardTiles(space.pointers[l], n, m, input, rows, ws.z[l].byteOffset);
-    else k.forwardRows(space.pointers[l], n, m, input, rows, ws.z[l].byteOffset);
+    const shared = sharing(space.arena, rows, n, m);
+    product(space.arena, shared, tiles ? 'forwardTiles' : 'forwardRows', [space.pointers[l], n, m, input, rows, ws.z[l].byteOffset], m, 4);
     activate(model.activations[l], ws.z[l], ws.a[l], 0, rows * m);
   }
   return xp;
@@ -113,15 +127,15 @@ export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: 
  * of each layer below.
  */
 export function backwardSimd(model: Layers, xp: number, ws: Buffers, space: SimdSpace): void {
-  const k = space.arena.kernels;
   const rows = ws.rows;
   for (let l = model.weights.length - 1; l >= 0; l--) {
     const n = model.sizes[l], m = model.sizes[l + 1];
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, rows * m);
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
-    if (space.sparse[l]) k.weightGradRows(n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset);
-    else k.weightGrad(n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset);
-    if (l > 0) k.inputGrad(space.pointers[l], n, m, rows, ws.delta[l].byteOffset, ws.upstream[l - 1].byteOffset);
+    const shared = sharing(space.arena, rows, n, m);
+    const op = space.sparse[l] ? 'weightGradRows' : 'weightGrad';
+    product(space.arena, shared, op, [n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset], m, 4);
+    if (l > 0) product(space.arena, shared, 'inputGrad', [space.pointers[l], n, m, rows, ws.delta[l].byteOffset, ws.upstream[l - 1].byteOffset], n, 2);
   }
 }
 

@@ -14,18 +14,22 @@
 ;; does, and there is no fused multiply-add, so the bits are the plain loops'
 ;; (up to the sign of zero: like the loops, a zero input's term is skipped).
 ;; Pointers are byte offsets into the imported memory; sizes are counts.
-;; Assembled by assemble.mjs into kernel-bytes.ts.
+;; The products take a range of output entries ([j0, j1) of the neurons, or
+;; [i0, i1) of the inputs for the deltas below), so that threads can share a
+;; layer (../threads.ts): each entry is still one whole sum.
+;; Assembled by assemble.mjs into kernel-bytes.ts, with a variant importing
+;; a shared memory (the same bytes but the memory's flags).
 (module
-  (import "env" "memory" (memory 1))
+  (import "env" "memory" (memory 1 65536))
 
-  ;; z[j] for j in [j, m) of one example: x and z point at its row.
-  (func $forwardRow (param $w i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32) (param $j i32)
+  ;; z[j] for j in [j, end) of one example: x and z point at its row.
+  (func $forwardRow (param $w i32) (param $n i32) (param $m i32) (param $x i32) (param $z i32) (param $j i32) (param $end i32)
     (local $stride i32) (local $xe i32) (local $wp i32) (local $xp i32) (local $xi f64) (local $s f64)
     (local $xv v128) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
     (local.set $stride (i32.shl (local.get $m) (i32.const 3)))
     (local.set $xe (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 3))))
     (block $done8 (loop $next8
-      (br_if $done8 (i32.gt_s (i32.add (local.get $j) (i32.const 8)) (local.get $m)))
+      (br_if $done8 (i32.gt_s (i32.add (local.get $j) (i32.const 8)) (local.get $end)))
       (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3))))
       (local.set $c0 (f64x2.neg (v128.load offset=0 (local.get $wp))))
       (local.set $c1 (f64x2.neg (v128.load offset=16 (local.get $wp))))
@@ -52,7 +56,7 @@
       (local.set $j (i32.add (local.get $j) (i32.const 8)))
       (br $next8)))
     (block $done2 (loop $next2
-      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $end)))
       (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3))))
       (local.set $c0 (f64x2.neg (v128.load (local.get $wp))))
       (local.set $xp (local.get $x))
@@ -67,7 +71,7 @@
       (v128.store (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 3))) (local.get $c0))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $next2)))
-    (if (i32.lt_s (local.get $j) (local.get $m)) (then
+    (if (i32.lt_s (local.get $j) (local.get $end)) (then
       (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3))))
       (local.set $s (f64.neg (f64.load (local.get $wp))))
       (local.set $xp (local.get $x))
@@ -81,21 +85,25 @@
         (br $nextI)))
       (f64.store (i32.add (local.get $z) (i32.shl (local.get $j) (i32.const 3))) (local.get $s)))))
 
-  ;; z = [-1, x] . w, one example at a time, zero inputs skipped one by one.
+  ;; z = [-1, x] . w for the neurons [j0, j1), one example at a time, zero
+  ;; inputs skipped one by one.
   (func (export "forwardRows") (param $w i32) (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $z i32)
+    (param $j0 i32) (param $j1 i32)
     (local $r i32)
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $r) (local.get $rows)))
       (call $forwardRow (local.get $w) (local.get $n) (local.get $m)
         (i32.add (local.get $x) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 3)))
         (i32.add (local.get $z) (i32.shl (i32.mul (local.get $r) (local.get $m)) (i32.const 3)))
-        (i32.const 0))
+        (local.get $j0) (local.get $j1))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $next))))
 
-  ;; z = [-1, x] . w in tiles of 4 examples x 4 neurons (a step of an input
-  ;; is skipped when it is zero in all four examples); edges one row at a time.
+  ;; z = [-1, x] . w for the neurons [j0, j1) in tiles of 4 examples x 4
+  ;; neurons (a step of an input is skipped when it is zero in all four
+  ;; examples); edges one row at a time.
   (func (export "forwardTiles") (param $w i32) (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $z i32)
+    (param $j0 i32) (param $j1 i32)
     (local $r i32) (local $j i32) (local $nb i32) (local $mb i32) (local $k i32) (local $wp i32)
     (local $x0 i32) (local $z0 i32) (local $p f64) (local $q f64) (local $s f64) (local $t f64)
     (local $w0 v128) (local $w1 v128) (local $v v128)
@@ -107,9 +115,9 @@
       (br_if $doneR (i32.gt_s (i32.add (local.get $r) (i32.const 4)) (local.get $rows)))
       (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $nb))))
       (local.set $z0 (i32.add (local.get $z) (i32.mul (local.get $r) (local.get $mb))))
-      (local.set $j (i32.const 0))
+      (local.set $j (local.get $j0))
       (block $doneJ (loop $nextJ
-        (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $m)))
+        (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $j1)))
         (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 3))))
         (local.set $a0 (f64x2.neg (v128.load offset=0 (local.get $wp))))
         (local.set $a1 (f64x2.neg (v128.load offset=16 (local.get $wp))))
@@ -157,14 +165,14 @@
         (v128.store offset=16 (local.get $wp) (local.get $d1))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $nextJ)))
-      (if (i32.lt_s (local.get $j) (local.get $m)) (then
+      (if (i32.lt_s (local.get $j) (local.get $j1)) (then
         (local.set $k (i32.const 0))
         (block $doneE (loop $nextE
           (br_if $doneE (i32.ge_s (local.get $k) (i32.const 4)))
           (call $forwardRow (local.get $w) (local.get $n) (local.get $m)
             (i32.add (local.get $x0) (i32.mul (local.get $k) (local.get $nb)))
             (i32.add (local.get $z0) (i32.mul (local.get $k) (local.get $mb)))
-            (local.get $j))
+            (local.get $j) (local.get $j1))
           (local.set $k (i32.add (local.get $k) (i32.const 1)))
           (br $nextE)))))
       (local.set $r (i32.add (local.get $r) (i32.const 4)))
@@ -174,16 +182,16 @@
       (call $forwardRow (local.get $w) (local.get $n) (local.get $m)
         (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $nb)))
         (i32.add (local.get $z) (i32.mul (local.get $r) (local.get $mb)))
-        (i32.const 0))
+        (local.get $j0) (local.get $j1))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $next))))
 
-  ;; grad[i+1][j] for j in [j, m) of input i, summed over the rows.
+  ;; grad[i+1][j] for j in [j, end) of input i, summed over the rows.
   (func $gradEntries (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
-    (param $i i32) (param $j i32)
+    (param $i i32) (param $j i32) (param $end i32)
     (local $r i32) (local $xi f64) (local $acc v128) (local $s f64) (local $xp i32) (local $dp i32)
     (block $done2 (loop $next2
-      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $end)))
       (local.set $acc (v128.const f64x2 0 0))
       (local.set $xp (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))
       (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
@@ -201,7 +209,7 @@
         (local.get $acc))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $next2)))
-    (if (i32.lt_s (local.get $j) (local.get $m)) (then
+    (if (i32.lt_s (local.get $j) (local.get $end)) (then
       (local.set $s (f64.const 0))
       (local.set $xp (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3))))
       (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
@@ -218,12 +226,13 @@
       (f64.store (i32.add (local.get $g) (i32.shl (i32.add (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $m)) (local.get $j)) (i32.const 3)))
         (local.get $s)))))
 
-  ;; grad[0][j] = 0 - delta[0][j] - delta[1][j] - ...: the bias row of the weight gradient.
-  (func $biasGrad (param $m i32) (param $rows i32) (param $d i32) (param $g i32)
-    (local $j i32) (local $r i32) (local $mb i32) (local $dp i32) (local $acc v128) (local $s f64)
+  ;; grad[0][j] = 0 - delta[0][j] - delta[1][j] - ... for j in [j, end): the
+  ;; bias row of the weight gradient.
+  (func $biasGrad (param $m i32) (param $rows i32) (param $d i32) (param $g i32) (param $j i32) (param $end i32)
+    (local $r i32) (local $mb i32) (local $dp i32) (local $acc v128) (local $s f64)
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
     (block $done2 (loop $next2
-      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
+      (br_if $done2 (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $end)))
       (local.set $acc (v128.const f64x2 0 0))
       (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
       (local.set $r (i32.const 0))
@@ -236,7 +245,7 @@
       (v128.store (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))) (local.get $acc))
       (local.set $j (i32.add (local.get $j) (i32.const 2)))
       (br $next2)))
-    (if (i32.lt_s (local.get $j) (local.get $m)) (then
+    (if (i32.lt_s (local.get $j) (local.get $end)) (then
       (local.set $s (f64.const 0))
       (local.set $dp (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
       (local.set $r (i32.const 0))
@@ -249,22 +258,30 @@
       (f64.store (i32.add (local.get $g) (i32.shl (local.get $j) (i32.const 3))) (local.get $s))))
   )
 
-  ;; grad = [-1, x]^T . delta summed over the rows, one example at a time:
-  ;; grad[i+1] += x[r][i] delta[r] for each input that is not zero, so
-  ;; sparse inputs (images) cost only their non-zero pixels.
+  ;; grad = [-1, x]^T . delta summed over the rows for the neurons [j0, j1),
+  ;; one example at a time: grad[i+1] += x[r][i] delta[r] for each input that
+  ;; is not zero, so sparse inputs (images) cost only their non-zero pixels.
   (func (export "weightGradRows") (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
+    (param $j0 i32) (param $j1 i32)
     (local $r i32) (local $i i32) (local $j i32) (local $mb i32) (local $k i32) (local $end i32)
     (local $gp i32) (local $dp i32) (local $jb i32) (local $xi f64) (local $xv v128)
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
-    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g))
-    (local.set $k (i32.add (local.get $g) (local.get $mb)))
-    (local.set $end (i32.add (local.get $g) (i32.mul (i32.add (local.get $n) (i32.const 1)) (local.get $mb))))
-    (block $done (loop $next
-      (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
-      (v128.store (local.get $k) (v128.const f64x2 0 0))
-      (local.set $k (i32.add (local.get $k) (i32.const 16)))
-      (br $next)))
-    (if (i32.lt_u (local.get $k) (local.get $end)) (then (f64.store (local.get $k) (f64.const 0))))
+    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g) (local.get $j0) (local.get $j1))
+    ;; zeros in the columns [j0, j1) of the rows 1..n
+    (local.set $gp (i32.add (local.get $g) (local.get $mb)))
+    (block $doneZ (loop $nextZ
+      (br_if $doneZ (i32.ge_s (local.get $i) (local.get $n)))
+      (local.set $k (i32.add (local.get $gp) (i32.shl (local.get $j0) (i32.const 3))))
+      (local.set $end (i32.add (local.get $gp) (i32.shl (local.get $j1) (i32.const 3))))
+      (block $done (loop $next
+        (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $k) (v128.const f64x2 0 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 16)))
+        (br $next)))
+      (if (i32.lt_u (local.get $k) (local.get $end)) (then (f64.store (local.get $k) (f64.const 0))))
+      (local.set $gp (i32.add (local.get $gp) (local.get $mb)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $nextZ)))
     (block $doneR (loop $nextR
       (br_if $doneR (i32.ge_s (local.get $r) (local.get $rows)))
       (local.set $dp (i32.add (local.get $d) (i32.mul (local.get $r) (local.get $mb))))
@@ -276,16 +293,16 @@
         (br_if $nextI (f64.eq (local.get $xi) (f64.const 0)))
         (local.set $xv (f64x2.splat (local.get $xi)))
         (local.set $gp (i32.add (local.get $g) (i32.mul (local.get $i) (local.get $mb))))
-        (local.set $j (i32.const 0))
+        (local.set $j (local.get $j0))
         (block $doneJ (loop $nextJ
-          (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $m)))
+          (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 2)) (local.get $j1)))
           (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
           (v128.store (i32.add (local.get $gp) (local.get $jb))
             (f64x2.add (v128.load (i32.add (local.get $gp) (local.get $jb)))
               (f64x2.mul (local.get $xv) (v128.load (i32.add (local.get $dp) (local.get $jb))))))
           (local.set $j (i32.add (local.get $j) (i32.const 2)))
           (br $nextJ)))
-        (if (i32.lt_s (local.get $j) (local.get $m)) (then
+        (if (i32.lt_s (local.get $j) (local.get $j1)) (then
           (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
           (f64.store (i32.add (local.get $gp) (local.get $jb))
             (f64.add (f64.load (i32.add (local.get $gp) (local.get $jb)))
@@ -295,22 +312,23 @@
       (br $nextR)))
   )
 
-  ;; grad = [-1, x]^T . delta summed over the rows: the bias row, then tiles
-  ;; of 4 inputs x 4 neurons, edges entry by entry.
+  ;; grad = [-1, x]^T . delta summed over the rows for the neurons [j0, j1):
+  ;; the bias row, then tiles of 4 inputs x 4 neurons, edges entry by entry.
   (func (export "weightGrad") (param $n i32) (param $m i32) (param $x i32) (param $rows i32) (param $d i32) (param $g i32)
+    (param $j0 i32) (param $j1 i32)
     (local $i i32) (local $j i32) (local $r i32) (local $nb i32) (local $mb i32) (local $xp i32) (local $dp i32) (local $gp i32)
     (local $p f64) (local $q f64) (local $s f64) (local $t f64) (local $acc v128) (local $e0 v128) (local $e1 v128) (local $v v128)
     (local $a0 v128) (local $a1 v128) (local $b0 v128) (local $b1 v128)
     (local $c0 v128) (local $c1 v128) (local $d0 v128) (local $d1 v128)
     (local.set $nb (i32.shl (local.get $n) (i32.const 3)))
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
-    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g))
+    (call $biasGrad (local.get $m) (local.get $rows) (local.get $d) (local.get $g) (local.get $j0) (local.get $j1))
     ;; the inputs, in tiles
     (block $doneI (loop $nextI
       (br_if $doneI (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
-      (local.set $j (i32.const 0))
+      (local.set $j (local.get $j0))
       (block $doneJ (loop $nextJ
-        (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $m)))
+        (br_if $doneJ (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $j1)))
         (local.set $a0 (v128.const f64x2 0 0)) (local.set $a1 (local.get $a0))
         (local.set $b0 (local.get $a0)) (local.set $b1 (local.get $a0))
         (local.set $c0 (local.get $a0)) (local.set $c1 (local.get $a0))
@@ -360,31 +378,33 @@
         (v128.store offset=16 (local.get $gp) (local.get $d1))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $nextJ)))
-      (if (i32.lt_s (local.get $j) (local.get $m)) (then
-        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (local.get $i) (local.get $j))
-        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 1)) (local.get $j))
-        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 2)) (local.get $j))
-        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 3)) (local.get $j))))
+      (if (i32.lt_s (local.get $j) (local.get $j1)) (then
+        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (local.get $i) (local.get $j) (local.get $j1))
+        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $j1))
+        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 2)) (local.get $j) (local.get $j1))
+        (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (i32.add (local.get $i) (i32.const 3)) (local.get $j) (local.get $j1))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $nextI)))
     (block $done (loop $next
       (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
-      (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (local.get $i) (i32.const 0))
+      (call $gradEntries (local.get $n) (local.get $m) (local.get $x) (local.get $rows) (local.get $d) (local.get $g) (local.get $i) (local.get $j0) (local.get $j1))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $next))))
 
-  ;; below[r][i] = delta[r] . w[i+1], two inputs at a time: the two weight
-  ;; rows are interleaved so that each lane sums over the neurons in order.
+  ;; below[r][i] = delta[r] . w[i+1] for the inputs [i0, i1), two inputs at a
+  ;; time: the two weight rows are interleaved so that each lane sums over the
+  ;; neurons in order.
   (func (export "inputGrad") (param $w i32) (param $n i32) (param $m i32) (param $rows i32) (param $d i32) (param $out i32)
+    (param $i0 i32) (param $i1 i32)
     (local $r i32) (local $i i32) (local $j i32) (local $mb i32) (local $wa i32) (local $wb i32) (local $dp i32)
     (local $ea v128) (local $eb v128) (local $e v128) (local $acc v128) (local $s f64)
     (local.set $mb (i32.shl (local.get $m) (i32.const 3)))
     (block $doneR (loop $nextR
       (br_if $doneR (i32.ge_s (local.get $r) (local.get $rows)))
       (local.set $dp (i32.add (local.get $d) (i32.mul (local.get $r) (local.get $mb))))
-      (local.set $i (i32.const 0))
+      (local.set $i (local.get $i0))
       (block $doneI (loop $nextI
-        (br_if $doneI (i32.gt_s (i32.add (local.get $i) (i32.const 2)) (local.get $n)))
+        (br_if $doneI (i32.gt_s (i32.add (local.get $i) (i32.const 2)) (local.get $i1)))
         (local.set $wa (i32.add (local.get $w) (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $mb))))
         (local.set $wb (i32.add (local.get $wa) (local.get $mb)))
         (local.set $acc (v128.const f64x2 0 0))
@@ -412,7 +432,7 @@
           (local.get $acc))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $nextI)))
-      (if (i32.lt_s (local.get $i) (local.get $n)) (then
+      (if (i32.lt_s (local.get $i) (local.get $i1)) (then
         (local.set $wa (i32.add (local.get $w) (i32.mul (i32.add (local.get $i) (i32.const 1)) (local.get $mb))))
         (local.set $s (f64.const 0))
         (local.set $j (i32.const 0))
