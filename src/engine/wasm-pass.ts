@@ -16,6 +16,7 @@ import type { Activation } from '../math/activation-type.js';
 import type { Loss } from '../math/loss-type.js';
 import { activate, derive } from './activate.js';
 import { arenaOf, type Arena } from './arena.js';
+import { checkDelta, checkForward, checkLossDomain, checkLossGradient, checkLossValue } from './finite.js';
 import { shareProduct, sharing } from './thread-pool.js';
 import type { Op } from './thread-worker.js';
 
@@ -117,6 +118,7 @@ export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: 
     const shared = sharing(space.arena, rows, n, m);
     product(space.arena, shared, tiles ? 'forwardTiles' : 'forwardRows', [space.pointers[l], n, m, input, rows, ws.z[l].byteOffset], m, 4);
     activate(model.activations[l], ws.z[l], ws.a[l], 0, rows * m);
+    checkForward(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l]);
   }
   return xp;
 }
@@ -131,6 +133,7 @@ export function backwardSimd(model: Layers, xp: number, ws: Buffers, space: Simd
   for (let l = model.weights.length - 1; l >= 0; l--) {
     const n = model.sizes[l], m = model.sizes[l + 1];
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, rows * m);
+    checkDelta(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
     const shared = sharing(space.arena, rows, n, m);
     const op = space.sparse[l] ? 'weightGradRows' : 'weightGrad';
@@ -146,11 +149,15 @@ export function exampleStepSimd(
   const k = space.arena.kernels;
   const xp = forwardSimd(model, x, ws, space);
   const last = model.weights.length - 1;
-  const value = loss.value(ws.outputRows[0], target);
+  checkLossDomain(model.sizes, last, loss, ws.outputRows[0], target, 0);
+  const value = checkLossValue(model.sizes, last, loss, loss.value(ws.outputRows[0], target), 0);
   loss.gradient(ws.outputRows[0], target, ws.upstream[last]);
+  checkLossGradient(model.sizes, last, loss, ws.upstream[last]);
   for (let l = last; l >= 0; l--) {
     const n = model.sizes[l], m = model.sizes[l + 1];
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, m);
+    // NOTE: checked before this layer's update, as the loops do: a refused step leaves no half-updated layer behind.
+    checkDelta(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
     k.update(space.pointers[l], n, m, input, ws.delta[l].byteOffset, rate, l > 0 ? ws.upstream[l - 1].byteOffset : -1);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Loss, Network, ValueError, type Loss as LossType } from '../../src/index.js';
+import { simdModule } from '../../src/engine/simd.js';
 
 // Issue 9, item 8: no pass hands on a non-finite z, a or delta, and custom
 // activations and losses that return a non-number are refused, not coerced.
@@ -108,5 +109,46 @@ describe('Loss.binaryCrossEntropy domain', () => {
   it('still clamps outputs of exactly 0 and 1', () => {
     const net = Network.create([Layer.create([[0], [1e3]], Activation.sigmoid)]);
     expect(Network.gradient(net, [1], [0], { loss: Loss.binaryCrossEntropy }).loss).toBeCloseTo(40 * Math.LN2, 12);
+  });
+});
+
+describe('the checks on the SIMD kernels (wide layers)', () => {
+  // Layers this wide take the WebAssembly kernels (src/engine/wasm-pass.ts),
+  // whose passes must refuse what the plain loops refuse.
+  const ones = (n: number, m: number) => Array.from({ length: n + 1 }, () => Array.from({ length: m }, () => 1));
+  const wide = Network.create([Layer.create(ones(64, 64), Activation.sigmoid), Layer.create(ones(64, 2), Activation.identity)]);
+  const huge = Array.from({ length: 64 }, () => 1e308);
+  const small = Array.from({ length: 64 }, (_, k) => (k % 7) / 70);
+  const message = 'z of neuron h₁ of layer 1 came out as Infinity for example 0';
+
+  it('run where this test says they do', () => {
+    expect(simdModule()).not.toBeNull();
+  });
+
+  it('sgdStep and train, per example and in batches, refuse a z that overflows', () => {
+    expect(() => Network.sgdStep(wide, huge, [0, 0], { learningRate: 0.1 })).toThrow(`Network.sgdStep: ${message}`);
+    const rows = [huge, ...Array.from({ length: 7 }, () => small)];
+    const targets = rows.map(() => [0, 0]);
+    expect(() => Network.sgdStep(wide, rows, targets, { learningRate: 0.1 })).toThrow(`Network.sgdStep: ${message}`);
+    expect(() => Network.train(wide, rows, targets, { learningRate: 0.1, epochs: 1, shuffle: false })).toThrow(`Network.train: in epoch 0, ${message}`);
+    expect(() => Network.train(wide, rows, targets, { learningRate: 0.1, epochs: 1, shuffle: false, batchSize: 8 })).toThrow(`Network.train: in epoch 0, ${message}`);
+  });
+
+  it('sgdStep refuses a custom loss gradient that writes a non-number, naming the loss', () => {
+    const loss: LossType = Loss.define({
+      name: 'wideStringGradient',
+      value: () => 1,
+      gradient: (_y, _t, out) => { (out as unknown as unknown[])[1] = '0.5'; out[0] = 0; },
+    });
+    expect(() => Network.sgdStep(wide, small, [0, 0], { learningRate: 0.1, loss })).toThrow(
+      /^Network\.sgdStep: the gradient of loss 'wideStringGradient' wrote "0\.5" \(a string\), not a number for output 1 of example 0/,
+    );
+  });
+
+  it('a batch gradient refuses a custom derivative that returns NaN, naming it', () => {
+    const bad = Activation.define({ name: 'wideNaNDerivative', apply: (z) => z, derivative: () => Number.NaN });
+    const net = Network.create([Layer.create(ones(64, 64), bad), Layer.create(ones(64, 2), Activation.identity)]);
+    const rows = Array.from({ length: 8 }, () => small);
+    expect(() => Network.gradient(net, rows, rows.map(() => [0, 0]))).toThrow(/^Network\.gradient: .*wideNaNDerivative/);
   });
 });
