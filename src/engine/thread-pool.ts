@@ -174,12 +174,12 @@ export function workerJobs(): number[] {
 
 /**
  * Products of fewer multiply-adds than this keep to one thread in `'auto'`.
- * A handoff (notify a worker, wait for it) took 8 to 18 µs on this
- * project's shared 2-core machine, and 400,000 multiply-adds about 60 µs on
- * one thread (bench/threads.ts), so two threads take about 30 + 13 µs: a
- * third off at this size, more above it, and less or nothing below it.
+ * Measured with bench/threads.ts on this project's 2-core machine, idle:
+ * two threads lose up to about 1,000,000 multiply-adds (0.73 × at 524,288,
+ * 0.88 × at 1,048,576: waking a worker costs more than the half it takes
+ * over) and win at W3's first layer (1.89 × at 3,211,264).
  */
-const SHARE_MIN_WORK = 400_000;
+const SHARE_MIN_WORK = 2_000_000;
 /** Batches of fewer rows than this keep to one thread in `'auto'` (per-example training among them). */
 const SHARE_MIN_ROWS = 8;
 
