@@ -32,7 +32,8 @@ export type Op = typeof OPS[number];
  * (a spinning thread holds the core its partner may be waiting for).
  */
 export const WORKER_SOURCE = `'use strict';
-const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+// The same door to worker_threads as the pool's (thread-host.ts): no require, so the package's builds load nothing more.
+const { workerData, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
 const { module, control, port } = workerData;
 const ops = ${JSON.stringify(OPS)};
 const ctl = new Int32Array(control);
