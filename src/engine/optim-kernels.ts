@@ -21,11 +21,14 @@ export interface OptimizerKernels {
     w: number, g: number, b: number, out: number,
     mu: number, keep: number, rate: number, first: number, nesterov: number, count: number,
   ): void;
-  /** Adam, with the new-gradient weights `new1 = 1 - beta1`, `new2 = 1 - beta2`. */
+  /**
+   * Adam, with the new-gradient weights `new1 = 1 - beta1`, `new2 = 1 - beta2`
+   * and the step's scalars `a = rate / c1`, `r = 1 / sqrt(c2)`.
+   */
   adam(
     w: number, g: number, m: number, v: number, out: number,
     beta1: number, new1: number, beta2: number, new2: number,
-    c1: number, c2: number, epsilon: number, rate: number, count: number,
+    a: number, r: number, epsilon: number, count: number,
   ): void;
   /** RMSprop; `momentum` is 0 (then `b` is unused) or 1. */
   rmsprop(

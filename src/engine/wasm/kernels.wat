@@ -633,21 +633,21 @@
       (br $next))))
 
   ;; Adam: m = beta1 m + new1 g, v = beta2 v + new2 (g g),
-  ;; out = w - (rate (m / c1)) / (sqrt(v / c2) + epsilon).
+  ;; out = w - (a m) / (sqrt(v) r + epsilon), with a = rate / c1 and
+  ;; r = 1 / sqrt(c2) from the caller (src/optim/updates.ts says why).
   (func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $out i32)
     (param $beta1 f64) (param $new1 f64) (param $beta2 f64) (param $new2 f64)
-    (param $c1 f64) (param $c2 f64) (param $epsilon f64) (param $rate f64) (param $count i32)
+    (param $a f64) (param $r f64) (param $epsilon f64) (param $count i32)
     (local $k i32) (local $end i32) (local $gk v128) (local $mk v128) (local $vk v128)
     (local $b1 v128) (local $n1 v128) (local $b2 v128) (local $n2 v128)
-    (local $c1v v128) (local $c2v v128) (local $ev v128) (local $rv v128)
+    (local $av v128) (local $r2 v128) (local $ev v128)
     (local.set $b1 (f64x2.splat (local.get $beta1)))
     (local.set $n1 (f64x2.splat (local.get $new1)))
     (local.set $b2 (f64x2.splat (local.get $beta2)))
     (local.set $n2 (f64x2.splat (local.get $new2)))
-    (local.set $c1v (f64x2.splat (local.get $c1)))
-    (local.set $c2v (f64x2.splat (local.get $c2)))
+    (local.set $av (f64x2.splat (local.get $a)))
+    (local.set $r2 (f64x2.splat (local.get $r)))
     (local.set $ev (f64x2.splat (local.get $epsilon)))
-    (local.set $rv (f64x2.splat (local.get $rate)))
     (local.set $end (i32.shl (local.get $count) (i32.const 3)))
     (block $done (loop $next
       (br_if $done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
@@ -660,8 +660,8 @@
       (v128.store (i32.add (local.get $v) (local.get $k)) (local.get $vk))
       (v128.store (i32.add (local.get $out) (local.get $k))
         (f64x2.sub (v128.load (i32.add (local.get $w) (local.get $k)))
-          (f64x2.div (f64x2.mul (local.get $rv) (f64x2.div (local.get $mk) (local.get $c1v)))
-            (f64x2.add (f64x2.sqrt (f64x2.div (local.get $vk) (local.get $c2v))) (local.get $ev)))))
+          (f64x2.div (f64x2.mul (local.get $av) (local.get $mk))
+            (f64x2.add (f64x2.mul (f64x2.sqrt (local.get $vk)) (local.get $r2)) (local.get $ev)))))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br $next))))
 
