@@ -139,23 +139,33 @@ export function shareProduct(arena: Arena, op: Op, args: readonly number[], tota
   judge(own - start, performance.now() - start, parts);
 }
 
-/** How long `'auto'` keeps to one thread after sharing has lost three times running (then it tries again). */
+/** How long `'auto'` keeps to one thread after sharing has been losing (then it tries again). */
 const PAUSE_MS = 1000;
-let losses = 0;
+/** The last products judged, one bit each (1: lost), and how many of them there are. */
+let record = 0;
+let judged = 0;
+/** Of the last `JUDGED` products, how many must have lost for `'auto'` to pause. */
+const JUDGED = 8;
+const LOST = 6;
 let pausedUntil = 0;
 
 /**
  * Watches whether sharing pays: a product lost when it took longer than
  * the main thread's share times the number of shares (about what one
  * thread alone would have taken), as when the machine is so loaded that a
- * worker waits for a core. After three losses in a row, `'auto'` keeps to
- * one thread for a while.
+ * worker waits for a core. When 6 of the last 8 products lost, `'auto'`
+ * keeps to one thread for a while. (Three losses in a row was too eager: on
+ * an idle machine a worker's reply now and then comes a few milliseconds
+ * late, and that paused sharing where it gave 1.2 to 1.6 × over a run.)
  */
 function judge(own: number, whole: number, parts: number): void {
-  if (whole <= own * parts) {
-    losses = 0;
-  } else if (++losses >= 3) {
-    losses = 0;
+  record = ((record << 1) | (whole <= own * parts ? 0 : 1)) & ((1 << JUDGED) - 1);
+  judged = Math.min(judged + 1, JUDGED);
+  let lost = 0;
+  for (let bits = record; bits !== 0; bits &= bits - 1) lost++;
+  if (judged === JUDGED && lost >= LOST) {
+    record = 0;
+    judged = 0;
     pausedUntil = Date.now() + PAUSE_MS;
   }
 }
@@ -186,11 +196,14 @@ const SHARE_MIN_ROWS = 8;
 /**
  * Whether a product of `rows × n × m` multiply-adds over this arena is
  * shared between threads: always under a forced count above 1; in `'auto'`,
- * above the measured size unless sharing has lately been losing (see
- * `judge`); never on an arena that is not shared.
+ * for dense inputs above the measured size unless sharing has lately been
+ * losing (see `judge`); never on an arena that is not shared. Sparse
+ * inputs (the kernels that skip zeros, as for MNIST's digits) keep to one
+ * thread in `'auto'`: forced onto two, a W3 epoch took 0.58 to 0.97 × the
+ * time of one thread (their real work is a fraction of `rows × n × m`).
  */
-export function sharing(arena: Arena, rows: number, n: number, m: number): boolean {
+export function sharing(arena: Arena, rows: number, n: number, m: number, dense: boolean): boolean {
   if (!arena.shared || threadCount() < 2) return false;
   if (threadMode() !== 'auto') return true;
-  return rows >= SHARE_MIN_ROWS && rows * n * m >= SHARE_MIN_WORK && Date.now() >= pausedUntil;
+  return dense && rows >= SHARE_MIN_ROWS && rows * n * m >= SHARE_MIN_WORK && Date.now() >= pausedUntil;
 }

@@ -115,7 +115,7 @@ export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: 
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
     const tiles = rows >= 4 && n >= 4 && m >= 4 && !sparse(l === 0 ? x : ws.a[l - 1], rows * n);
     space.sparse[l] = !tiles;
-    const shared = sharing(space.arena, rows, n, m);
+    const shared = sharing(space.arena, rows, n, m, tiles);
     product(space.arena, shared, tiles ? 'forwardTiles' : 'forwardRows', [space.pointers[l], n, m, input, rows, ws.z[l].byteOffset], m, 4);
     activate(model.activations[l], ws.z[l], ws.a[l], 0, rows * m);
     checkForward(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l]);
@@ -135,7 +135,7 @@ export function backwardSimd(model: Layers, xp: number, ws: Buffers, space: Simd
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, rows * m);
     checkDelta(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
-    const shared = sharing(space.arena, rows, n, m);
+    const shared = sharing(space.arena, rows, n, m, !space.sparse[l]);
     const op = space.sparse[l] ? 'weightGradRows' : 'weightGrad';
     product(space.arena, shared, op, [n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset], m, 4);
     if (l > 0) product(space.arena, shared, 'inputGrad', [space.pointers[l], n, m, rows, ws.delta[l].byteOffset, ws.upstream[l - 1].byteOffset], n, 2);
