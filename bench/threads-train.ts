@@ -3,8 +3,9 @@
  * 784-128-10 in batches of 32 on 1,024 rows, one epoch per timing (the
  * mean of three after a warm-up), with one thread, two threads forced on
  * every product, and `'auto'` (src/engine/thread-pool.ts), in one process,
- * taking turns, for three rounds. Two inputs: the `mnist` package's digits
- * (about 80 % zeros, so the kernels that skip zeros run) and the same
+ * taking turns, for three rounds. Two inputs: the benchmark's MNIST digits
+ * (`loadDigits` of bench/mnist.ts, the same 1,024 as W3's; about 80 %
+ * zeros, so the kernels that skip zeros run) and the same
  * digits made dense (a small pattern added to every pixel, so the tiled
  * kernels run).
  *
@@ -13,24 +14,24 @@
  * Read the ratios of one round together: the machine's load falls on the
  * three alike.
  */
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { Activation, Loss, Network } from '../src/index.js';
 import { useThreads, type ThreadMode } from '../src/engine/thread-host.js';
+import { CLASSES, PIXELS, loadDigits } from './mnist.js';
 
-const mnist = createRequire(import.meta.url)('mnist') as {
-  set(training: number, test: number): { training: { input: number[]; output: number[] }[] };
-};
-const digits = mnist.set(1024, 0).training;
-const targets = digits.map((d) => d.output);
+const digits = loadDigits(1024);
+/** Row `e` of a flat row-major array of rows of `width` numbers. */
+const rowsOf = (flat: Float64Array, width: number) =>
+  Array.from({ length: digits.count }, (_, e) => flat.subarray(e * width, (e + 1) * width));
+const targets = rowsOf(digits.targets, CLASSES);
 const inputs = {
-  mnist: digits.map((d) => d.input),
-  dense: digits.map((d) => d.input.map((v, k) => v + ((k * 7) % 13) / 100)),
+  mnist: rowsOf(digits.inputs, PIXELS),
+  dense: rowsOf(digits.inputs.map((v, k) => v + ((k % PIXELS) * 7 % 13) / 100), PIXELS),
 };
 const net = Network.init([784, 128, 10], { seed: 1, activation: Activation.relu });
 
 /** Milliseconds per epoch under `mode`. */
-function epochTime(x: number[][], mode: ThreadMode): number {
+function epochTime(x: Float64Array[], mode: ThreadMode): number {
   useThreads(mode);
   const options = { learningRate: 0.01, epochs: 1, batchSize: 32, loss: Loss.softmaxCrossEntropy };
   Network.train(net, x, targets, options);

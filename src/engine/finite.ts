@@ -92,6 +92,17 @@ export function checkLossGradient(sizes: readonly number[], layer: number, loss:
 
 const BCE_ADVICE = 'binaryCrossEntropy is for probabilities: give the network a sigmoid output layer (outputActivation: Activation.sigmoid), or keep the identity output and use Loss.sigmoidCrossEntropy, which takes the logits';
 
+/**
+ * The loss of one example, checked: its output and target in the loss's
+ * domain, then its value a finite number. `sizes` are the network's; `r`
+ * the example's row. Used by every pass that takes a loss.
+ */
+export function checkedLoss(sizes: readonly number[], loss: Loss, output: ArrayLike<number>, target: ArrayLike<number>, r: number): number {
+  const last = sizes.length - 2;
+  checkLossDomain(sizes, last, loss, output, target, r);
+  return checkLossValue(sizes, last, loss, loss.value(output, target), r);
+}
+
 /** Refuses, for `Loss.binaryCrossEntropy`, an output or target of example `r` outside [0, 1]. */
 export function checkLossDomain(sizes: readonly number[], layer: number, loss: Loss, output: ArrayLike<number>, target: ArrayLike<number>, r: number): void {
   if (loss !== binaryCrossEntropy) return;

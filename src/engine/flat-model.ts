@@ -10,7 +10,7 @@ import { backwardLayer, forwardLayer } from './kernels.js';
 import { allocate, arenaOf, createArena, footprint, room, type Arena } from './arena.js';
 import { simdMode } from './simd.js';
 import { backwardSimd, forwardSimd, placeWeights, type SimdSpace } from './wasm-pass.js';
-import { checkDelta, checkForward, checkLossDomain, checkLossGradient, checkLossValue } from './finite.js';
+import { checkDelta, checkForward, checkLossGradient, checkedLoss } from './finite.js';
 
 /**
  * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
@@ -203,9 +203,7 @@ export function forwardModel(model: Model, x: Float64Array, ws: Workspace): void
  * and target in the loss's domain, its value a finite number.
  */
 export function exampleLoss(model: Model, loss: Loss, ws: Workspace, target: ArrayLike<number>, r: number): number {
-  const last = model.weights.length - 1;
-  checkLossDomain(model.sizes, last, loss, ws.outputRows[r], target, r);
-  return checkLossValue(model.sizes, last, loss, loss.value(ws.outputRows[r], target), r);
+  return checkedLoss(model.sizes, loss, ws.outputRows[r], target, r);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Activation } from '../math/activation-type.js';
 import type { Loss } from '../math/loss-type.js';
 import { activate, derive } from './activate.js';
 import { arenaOf, type Arena } from './arena.js';
-import { checkDelta, checkForward, checkLossDomain, checkLossGradient, checkLossValue } from './finite.js';
+import { checkDelta, checkForward, checkLossGradient, checkedLoss } from './finite.js';
 import { shareProduct, sharing } from './thread-pool.js';
 import type { Op } from './thread-worker.js';
 
@@ -149,8 +149,7 @@ export function exampleStepSimd(
   const k = space.arena.kernels;
   const xp = forwardSimd(model, x, ws, space);
   const last = model.weights.length - 1;
-  checkLossDomain(model.sizes, last, loss, ws.outputRows[0], target, 0);
-  const value = checkLossValue(model.sizes, last, loss, loss.value(ws.outputRows[0], target), 0);
+  const value = checkedLoss(model.sizes, loss, ws.outputRows[0], target, 0);
   loss.gradient(ws.outputRows[0], target, ws.upstream[last]);
   checkLossGradient(model.sizes, last, loss, ws.upstream[last]);
   for (let l = last; l >= 0; l--) {

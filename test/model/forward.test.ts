@@ -17,13 +17,28 @@
 import fc from 'fast-check';
 import { isMatrix, type Matrix } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { Network, ShapeError, ValueError } from '../../src/index.js';
+import { Network, ShapeError, ValueError, type MatrixLike } from '../../src/index.js';
 import { caseArb, referenceForward } from '../support/arbitraries.js';
 import { expectMatrixClose, thrownBy } from '../support/helpers.js';
 import {
   EXACT, REORDERED, RUNS, otherMath, rowsOf, sizeOf, smallNet, lineNet, snapshot, inForm, keep,
   overflowingNet, expectNoSilentNaN, type Form,
 } from '../support/network-cases.js';
+
+/** `run` changes neither the network nor its input, in any form the input may take. */
+function expectNoMutation(run: (net: Network, input: MatrixLike) => unknown): void {
+  fc.assert(
+    fc.property(caseArb(), fc.constantFrom<Form>('array', 'matrix', 'other-matrix'), (c, form) => {
+      const input = inForm(c.input, form);
+      const inputKept = keep(input);
+      const before = snapshot(c.net);
+      run(c.net, input);
+      inputKept();
+      expect(snapshot(c.net)).toEqual(before);
+    }),
+    RUNS,
+  );
+}
 
 describe('Network.forward', () => {
   it('gives z, a and the output of each layer (by hand: y = -1 + 2·3 = 5)', () => {
@@ -138,17 +153,7 @@ describe('Network.forward', () => {
   });
 
   it('does not mutate its arguments', () => {
-    fc.assert(
-      fc.property(caseArb(), fc.constantFrom<Form>('array', 'matrix', 'other-matrix'), (c, form) => {
-        const input = inForm(c.input, form);
-        const inputKept = keep(input);
-        const before = snapshot(c.net);
-        Network.forward(c.net, input);
-        inputKept();
-        expect(snapshot(c.net)).toEqual(before);
-      }),
-      RUNS,
-    );
+    expectNoMutation((net, input) => Network.forward(net, input));
   });
 });
 
@@ -190,17 +195,7 @@ describe('Network.predict', () => {
   });
 
   it('does not mutate its arguments', () => {
-    fc.assert(
-      fc.property(caseArb(), fc.constantFrom<Form>('array', 'matrix', 'other-matrix'), (c, form) => {
-        const input = inForm(c.input, form);
-        const inputKept = keep(input);
-        const before = snapshot(c.net);
-        Network.predict(c.net, input);
-        inputKept();
-        expect(snapshot(c.net)).toEqual(before);
-      }),
-      RUNS,
-    );
+    expectNoMutation((net, input) => Network.predict(net, input));
   });
 });
 
