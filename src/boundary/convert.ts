@@ -52,7 +52,8 @@ export function toFlat(value: unknown, where: string): Flat {
 }
 
 function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
-  checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
+  // NOTE: the message is made only when it is needed: numbers written into text cost more than a tiny network's step.
+  if (values.length > MAX_ENTRIES) checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
   const data = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -65,7 +66,7 @@ function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
 function matrixToFlat(rows: readonly unknown[], where: string): Flat {
   const cols = (rows[0] as ArrayLike<unknown>).length;
   if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
-  checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
+  if (rows.length * cols > MAX_ENTRIES) checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
   const data = new Float64Array(rows.length * cols);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];

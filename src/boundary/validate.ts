@@ -31,9 +31,9 @@ export function checkColumns(data: Flat, columns: number, where: string, what: s
 
 /** Refuses a target whose shape is not that of the output for `input`. */
 export function checkTarget(target: Flat, input: Flat, outputs: number, where: string): void {
-  const expected = input.rank === 1 ? [outputs] : [input.rows, outputs];
-  const actual = sizeOf(target);
   if (target.rank !== input.rank || target.rows !== input.rows || target.cols !== outputs) {
+    const expected = input.rank === 1 ? [outputs] : [input.rows, outputs];
+    const actual = sizeOf(target);
     throw new ShapeError(
       `${where}: target must have the output's size [${expected.join(', ')}], got [${actual.join(', ')}]`,
       expected,

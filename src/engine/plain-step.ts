@@ -12,6 +12,16 @@ import { compiledStepOf } from './compiled-step.js';
 import { exampleStep } from './fused-step.js';
 import { stepWeights } from './kernels.js';
 
+/**
+ * `IO[0]`: the rate of a compiled step; `IO[1]`: the loss it writes.
+ * NOTE: the compiled step passes both here, not as an argument and a
+ * result: a double passed to or returned from a call that is not inlined
+ * takes a new heap number, a tenth of a tiny network's step. One array
+ * serves every call, and every step that uses it writes it just before
+ * the call and reads it just after: the compiled step calls no other code.
+ */
+const IO = new Float64Array(2);
+
 /** The examples a run of steps reads, and the buffers it writes, made once. */
 export interface ExampleSet {
   /** The model whose weights the steps update in place. */
@@ -23,13 +33,6 @@ export interface ExampleSet {
   readonly targetRows: readonly Float64Array[];
   /** The straight-line step of a tiny network with squared error, or null: the loops. */
   readonly compiled: StraightStep | null;
-  /**
-   * `io[0]`: the rate of the compiled step; `io[1]`: the loss it writes.
-   * NOTE: the compiled step passes both here, not as an argument and a
-   * result: a double passed to or returned from a call that is not inlined
-   * takes a new heap number, a tenth of a tiny network's step.
-   */
-  readonly io: Float64Array;
   /** The position in the order of the step in progress, set before a step that may throw. */
   at: number;
   /**
@@ -55,7 +58,6 @@ export function exampleSetOf(
   return {
     model, loss, x, targetRows,
     compiled: compile ? compiledStepOf(model, loss) : null,
-    io: new Float64Array(2),
     at: 0,
     gather: whole ? x : new Float64Array(batch * model.sizes[0]),
     targets: whole ? (targetRows as Float64Array[]) : new Array<Float64Array>(batch).fill(targetRows[0]),
@@ -70,19 +72,21 @@ export function exampleSetOf(
  * Returns the sum of the losses, each before its step.
  */
 function stepExamples(s: ExampleSet, order: Uint32Array | null, start: number, end: number, rate: number, ws: Workspace | null): number {
-  const { compiled, io, x, targetRows } = s;
+  const { compiled, x, targetRows } = s;
   const weights = s.model.weights;
   const n = s.model.sizes[0];
-  io[0] = rate;
   let total = 0;
   for (let k = start; k < end; k++) {
     const row = order === null ? k : order[k];
-    // NOTE: false, with no weight changed, means a z was not finite; the loops then say where (and for a loss that overflowed).
-    if (compiled !== null && compiled(weights, x, row * n, targetRows[row], 0, io)) {
-      const value = io[1];
-      if (value - value === 0) {
-        total += value;
-        continue;
+    if (compiled !== null) {
+      IO[0] = rate;
+      // NOTE: false, with no weight changed, means a z was not finite; the loops then say where (and for a loss that overflowed).
+      if (compiled(weights, x, row * n, targetRows[row], 0, IO)) {
+        const value = IO[1];
+        if (value - value === 0) {
+          total += value;
+          continue;
+        }
       }
     }
     s.at = k;

@@ -1,29 +1,64 @@
 /**
- * Copies of a network's weight arrays for the network a step returns. A
- * typed array of more than 64 bytes gets a buffer of its own outside V8's
- * heap, which costs more than the whole step of a tiny network; so every
- * layer's copy is a view into one buffer per network, one allocation
- * instead of one per layer.
+ * Copies of a network's weight arrays for the network a step returns.
  *
- * NOTE: the buffer is the network's own, exactly as large as its weights:
- * a network the caller keeps holds only its own weights alive. (Views into
- * a slab shared between calls were cheaper still, but each kept network
- * then pinned the whole slab: 500 kept 13-weight networks held 8 MB.)
+ * A typed array of more than 64 bytes gets a buffer of its own outside
+ * V8's heap. Allocating one, and later freeing it in the collector, costs
+ * more than the whole step of a tiny network: on the notebook's 2-3-1
+ * network it was over half of `Network.sgdStep`'s time. So:
+ *
+ * - every layer's copy is a view into one buffer per network;
+ * - a small network (at most {@link SMALL_WEIGHTS} weights) takes that
+ *   buffer's room from a slab that holds {@link SLAB_COPIES} networks of
+ *   exactly its size, so only one step in eight allocates.
+ *
+ * NOTE: what a kept network holds alive stays proportional to its own
+ * weights: a network of more than {@link SMALL_WEIGHTS} weights holds a
+ * buffer exactly as large as they are, and a small one at most
+ * {@link SLAB_COPIES} times its own (4 KB at most), because a slab serves
+ * only networks of the size it was made for. (A slab shared by every
+ * size once made 500 kept 13-weight networks hold 8 MB.)
  */
 
-/** A copy of every array of `weights`, as views into one new buffer of their total length. */
+/** Networks of at most this many weights in all take their copies from a slab. */
+export const SMALL_WEIGHTS = 64;
+
+/** How many copies of a small network one slab holds. */
+export const SLAB_COPIES = 8;
+
+/** The current slab of each small size: its buffer, and how many of its doubles are handed out. */
+const slabs = new Map<number, { buffer: ArrayBuffer; used: number }>();
+
+/** A copy of every array of `weights`, as views into one buffer room of their total length. */
 export function copyWeights(weights: readonly Float64Array[]): Float64Array[] {
   let total = 0;
-  for (const w of weights) total += w.length;
-  const buffer = new Float64Array(total);
-  const copies = new Array<Float64Array>(weights.length);
+  for (let l = 0; l < weights.length; l++) total += weights[l].length;
+  let buffer: ArrayBuffer;
   let used = 0;
+  if (total > SMALL_WEIGHTS || total === 0) {
+    buffer = new ArrayBuffer(8 * total);
+  } else {
+    let slab = slabs.get(total);
+    if (slab === undefined) {
+      slab = { buffer: new ArrayBuffer(0), used: 0 };
+      slabs.set(total, slab);
+    }
+    if (slab.used === 0 || slab.used === SLAB_COPIES * total) {
+      slab.buffer = new ArrayBuffer(8 * SLAB_COPIES * total);
+      slab.used = 0;
+    }
+    buffer = slab.buffer;
+    used = slab.used;
+    slab.used += total;
+  }
+  const copies = new Array<Float64Array>(weights.length);
   for (let l = 0; l < weights.length; l++) {
     const w = weights[l];
-    const view = buffer.subarray(used, used + w.length);
-    view.set(w);
+    const n = w.length;
+    const view = new Float64Array(buffer, 8 * used, n);
+    // A loop, not `set`: for a handful of numbers the builtin's call costs more than the copy.
+    for (let i = 0; i < n; i++) view[i] = w[i];
     copies[l] = view;
-    used += w.length;
+    used += n;
   }
   return copies;
 }

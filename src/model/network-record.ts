@@ -1,6 +1,11 @@
 /**
- * The `Network` type and its one implementation: the layers, and the flat
- * model the kernels run on, built once when the network is made.
+ * The `Network` type and its one implementation: the flat model the
+ * kernels run on, built once when the network is made, and its layers.
+ *
+ * NOTE: a network that a step returns makes its `layers` only when they are
+ * first read. A step of the notebook's 2-3-1 network costs about a
+ * microsecond, and making and freezing the layer objects of every
+ * intermediate network of a run took a fifth of it.
  *
  * @module
  */
@@ -15,7 +20,8 @@ import { documentOf, type NetworkJSON } from './json-document.js';
  * A stack of layers whose sizes chain: layer `i + 1` takes as many inputs as
  * layer `i` has neurons. Deeply immutable: the network, its `layers` array,
  * every layer and its weights are frozen (assigning to them throws in
- * strict code), and every update returns a new network.
+ * strict code), and every update returns a new network. `layers` is read
+ * through an accessor, made on first reading and the same array after.
  * `JSON.stringify(net)` writes what `Network.toJSON(net)` returns.
  */
 export interface Network {
@@ -24,14 +30,24 @@ export interface Network {
 }
 
 class NetworkRecord implements Network {
-  readonly layers: readonly Layer[];
   readonly #model: Model;
+  #layers: readonly Layer[] | undefined;
 
-  constructor(layers: readonly Layer[], model: Model, hidden?: { readonly key: symbol; readonly value: unknown }) {
-    this.layers = layers;
+  /** `layers` undefined: made from the model when first read. */
+  constructor(layers: readonly Layer[] | undefined, model: Model, hidden?: { readonly key: symbol; readonly value: unknown }) {
+    this.#layers = layers;
     this.#model = model;
     if (hidden !== undefined) Object.defineProperty(this, hidden.key, { value: hidden.value, enumerable: false });
     Object.freeze(this);
+  }
+
+  get layers(): readonly Layer[] {
+    this.#layers ??= layersOf(this.#model);
+    return this.#layers;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): object {
+    return { layers: this.layers };
   }
 
   /** What `JSON.stringify(net)` writes: the document `Network.toJSON(net)` returns. */
@@ -98,11 +114,16 @@ export function networkFromWeights(model: Model, weights: readonly Float64Array[
 
 /** A network over `model` and its weights, which it takes over: no copy, no checks. */
 export function networkFromModel(model: Model): Network {
+  const shared = model.shared ?? { scratch: null, compiled: undefined };
+  return new NetworkRecord(undefined, model.shared === undefined ? { ...model, shared } : model);
+}
+
+/** The frozen layers over a model's weights, which they share: no copy, no checks. */
+function layersOf(model: Model): readonly Layer[] {
   const { sizes, weights, activations } = model;
   const layers = new Array<Layer>(weights.length);
   for (let l = 0; l < weights.length; l++) layers[l] = layerFromData(weights[l], sizes[l], sizes[l + 1], activations[l]);
-  const shared = model.shared ?? { scratch: null, compiled: undefined };
-  return new NetworkRecord(Object.freeze(layers), model.shared === undefined ? { ...model, shared } : model);
+  return Object.freeze(layers);
 }
 
 /**

@@ -147,3 +147,25 @@ describe('Network.create', () => {
   });
 });
 
+
+describe('the layers of a network a step returns (made when first read)', () => {
+  const stepped = () => Network.sgdStep(smallNet(), [1, 2], [1], { learningRate: 0.1 });
+
+  it('are the same frozen array at every reading', () => {
+    const net = stepped();
+    const first = net.layers;
+    expect(net.layers).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first as Layer[]).push(first[0])).toThrow(TypeError);
+    expect(thrownBy(() => { (net as unknown as { layers: unknown }).layers = []; })).toBeInstanceOf(TypeError);
+    expect(net.layers).toBe(first);
+  });
+
+  it('show in util.inspect as a network made by Network.create does', async () => {
+    const { inspect } = await import('node:util');
+    const net = stepped();
+    const made = Network.create(net.layers.map((layer) => Layer.create(layer.weights, layer.activation)));
+    expect(inspect(net, { depth: 4 })).toBe(inspect(made, { depth: 4 }));
+    expect(inspect(net, { depth: 4 })).toContain('layers');
+  });
+});
