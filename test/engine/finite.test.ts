@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activation, Layer, Loss, Network, ValueError, type Loss as LossType } from '../../src/index.js';
 import { simdModule } from '../../src/engine/simd.js';
+import { firstNonFinite } from '../../src/engine/finite.js';
 
 // Issue 9, item 8: no pass hands on a non-finite z, a or delta, and custom
 // activations and losses that return a non-number are refused, not coerced.
@@ -150,5 +152,45 @@ describe('the checks on the SIMD kernels (wide layers)', () => {
     const net = Network.create([Layer.create(ones(64, 64), bad), Layer.create(ones(64, 2), Activation.identity)]);
     const rows = Array.from({ length: 8 }, () => small);
     expect(() => Network.gradient(net, rows, rows.map(() => [0, 0]))).toThrow(/^Network\.gradient: .*wideNaNDerivative/);
+  });
+});
+
+describe('firstNonFinite', () => {
+  /** The plain scan it must agree with: the first k in [from, to) that is not finite. */
+  const plain = (values: Float64Array, from: number, to: number) => {
+    for (let k = from; k < to; k++) if (!Number.isFinite(values[k])) return k;
+    return -1;
+  };
+
+  it('finds the first NaN or infinity in [from, to), of any length and offset', () => {
+    const entry = fc.oneof(
+      { weight: 6, arbitrary: fc.double({ min: -1e308, max: 1e308, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, -0) },
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), fc.nat(), fc.nat(), (numbers, a, b) => {
+        const values = Float64Array.from(numbers);
+        const from = numbers.length === 0 ? 0 : a % (numbers.length + 1);
+        const to = from + (b % (numbers.length - from + 1));
+        expect(firstNonFinite(values, from, to)).toBe(plain(values, from, to));
+        expect(firstNonFinite(values)).toBe(plain(values, 0, values.length));
+      }),
+      { seed: 13, numRuns: 500 },
+    );
+  });
+});
+
+describe('the check of the new weights of Network.sgdStep', () => {
+  // by hand: identity, z = -1·0 + 0·x1 + 0·x2 + 0·x3 = 0; with t = -1e150 the delta is 2(0 - t) = 2e150,
+  // and the gradient of the weight from x2 = 1e200 is 1e200 · 2e150 = 2e350, which overflows: the new weight is -Infinity.
+  const net = Network.create([Layer.create([[0], [0], [0], [0]], Activation.identity)]);
+  const message = /^Network\.sgdStep: a new weight of layer 1 came out as -Infinity/;
+
+  it('refuses a new weight that overflows in the row of an input that is not 0', () => {
+    expect(() => Network.sgdStep(net, [0, 1e200, 0], [-1e150], { learningRate: 0.1 })).toThrow(message);
+  });
+
+  it('in a batch, looks at the row of an input that is not 0 in some example only', () => {
+    expect(() => Network.sgdStep(net, [[0, 0, 0], [0, 1e200, 0]], [[0], [-1e150]], { learningRate: 0.1 })).toThrow(message);
   });
 });
