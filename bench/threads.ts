@@ -13,7 +13,7 @@
 import { loadavg } from 'node:os';
 import { allocate, createArena } from '../src/engine/arena.js';
 import { useThreads } from '../src/engine/thread-host.js';
-import { shareProduct } from '../src/engine/thread-pool.js';
+import { runProduct } from '../src/engine/thread-pool.js';
 import type { Op } from '../src/engine/thread-worker.js';
 
 /** The layer shapes timed: around the threshold, and W3's two layers (784-128-10, batches of 32). */
@@ -46,8 +46,8 @@ function row([rows, n, m]: readonly [number, number, number], seconds: number): 
     ['weightGrad', [n, m, x.byteOffset, rows, z.byteOffset, g.byteOffset]],
   ];
   const cells = jobs.map(([op, args]) => {
-    const one = () => { useThreads(1); shareProduct(arena, op, args, m, 4); };
-    const two = () => { useThreads(2); shareProduct(arena, op, args, m, 4); };
+    const one = () => { useThreads(1); runProduct(arena, op, args, m, 4, rows, n, m, true); };
+    const two = () => { useThreads(2); runProduct(arena, op, args, m, 4, rows, n, m, true); };
     two();
     let [a, b] = [Infinity, Infinity];
     for (let round = 0; round < 3; round++) {

@@ -13,6 +13,7 @@
  */
 import type { Arena } from './arena.js';
 import { sharedModule } from './simd.js';
+import { createThreadChooser } from './thread-choice.js';
 import { threadCount, threadMode, workerThreads, type PortLike } from './thread-host.js';
 import { ARGS, DONE, JOBS, MEMORY, OP, OPS, READY, SEQ, SLOT, STATUS, WORKER_SOURCE, type Op } from './thread-worker.js';
 
@@ -105,16 +106,17 @@ function bound(k: number, parts: number, total: number, align: number): number {
 
 /**
  * Runs kernel `op` with `args` (its six arguments before the range) over
- * the output entries `[0, total)`, split between the main thread and the
- * ready workers in ranges that are multiples of `align`; whole on the main
- * thread where the arena is not shared or no worker is ready.
+ * the output entries `[0, total)` of a shared arena, split between the
+ * main thread and the ready workers in ranges that are multiples of
+ * `align`; whole on the main thread where no worker is ready. Returns
+ * whether it was split.
  */
-export function shareProduct(arena: Arena, op: Op, args: readonly number[], total: number, align: number): void {
+function shareProduct(arena: Arena, op: Op, args: readonly number[], total: number, align: number): boolean {
   const kernel = arena.kernels[op] as (...values: number[]) => void;
-  const ready = arena.shared ? readyHelpers() : [];
+  const ready = readyHelpers();
   if (ready.length === 0) {
     kernel(...args, 0, total);
-    return;
+    return false;
   }
   const parts = ready.length + 1;
   const id = register(arena, ready);
@@ -132,43 +134,13 @@ export function shareProduct(arena: Arena, op: Op, args: readonly number[], tota
     Atomics.notify(c, SEQ);
     posted.push(h);
   });
-  const start = performance.now();
   kernel(...args, 0, bound(1, parts, total, align));
-  const own = performance.now();
   for (const h of posted) finish(h.control, kernel, args);
-  judge(own - start, performance.now() - start, parts);
+  return true;
 }
 
-/** How long `'auto'` keeps to one thread after sharing has been losing (then it tries again). */
-const PAUSE_MS = 1000;
-/** The last products judged, one bit each (1: lost), and how many of them there are. */
-let record = 0;
-let judged = 0;
-/** Of the last `JUDGED` products, how many must have lost for `'auto'` to pause. */
-const JUDGED = 8;
-const LOST = 6;
-let pausedUntil = 0;
-
-/**
- * Watches whether sharing pays: a product lost when it took longer than
- * the main thread's share times the number of shares (about what one
- * thread alone would have taken), as when the machine is so loaded that a
- * worker waits for a core. When 6 of the last 8 products lost, `'auto'`
- * keeps to one thread for a while. (Three losses in a row was too eager: on
- * an idle machine a worker's reply now and then comes a few milliseconds
- * late, and that paused sharing where it gave 1.2 to 1.6 × over a run.)
- */
-function judge(own: number, whole: number, parts: number): void {
-  record = ((record << 1) | (whole <= own * parts ? 0 : 1)) & ((1 << JUDGED) - 1);
-  judged = Math.min(judged + 1, JUDGED);
-  let lost = 0;
-  for (let bits = record; bits !== 0; bits &= bits - 1) lost++;
-  if (judged === JUDGED && lost >= LOST) {
-    record = 0;
-    judged = 0;
-    pausedUntil = Date.now() + PAUSE_MS;
-  }
-}
+/** What `'auto'` has timed of the shareable products (see thread-choice.ts). */
+const chooser = createThreadChooser();
 
 /** Waits for a worker's job; does its range on this thread if the worker could not. */
 function finish(c: Int32Array, kernel: (...values: number[]) => void, args: readonly number[]): void {
@@ -194,16 +166,32 @@ const SHARE_MIN_WORK = 2_000_000;
 const SHARE_MIN_ROWS = 8;
 
 /**
- * Whether a product of `rows × n × m` multiply-adds over this arena is
- * shared between threads: always under a forced count above 1; in `'auto'`,
- * for dense inputs above the measured size unless sharing has lately been
- * losing (see `judge`); never on an arena that is not shared. Sparse
- * inputs (the kernels that skip zeros, as for MNIST's digits) keep to one
- * thread in `'auto'`: forced onto two, a W3 epoch took 0.58 to 0.97 × the
- * time of one thread (their real work is a fraction of `rows × n × m`).
+ * Runs kernel `op` (`args`, then the range) over the output entries
+ * `[0, total)` of a product of `rows × n × m` multiply-adds: shared between
+ * threads (in ranges that are multiples of `align`) always under a forced
+ * count above 1; in `'auto'`, for dense inputs above the measured size,
+ * whichever way its own timings say is faster (see thread-choice.ts);
+ * never on an arena that is not shared. Sparse inputs (the kernels that
+ * skip zeros, as for MNIST's digits) keep to one thread in `'auto'`:
+ * forced onto two, a W3 epoch took 0.58 to 0.97 × the time of one thread
+ * (their real work is a fraction of `rows × n × m`).
  */
-export function sharing(arena: Arena, rows: number, n: number, m: number, dense: boolean): boolean {
-  if (!arena.shared || threadCount() < 2) return false;
-  if (threadMode() !== 'auto') return true;
-  return dense && rows >= SHARE_MIN_ROWS && rows * n * m >= SHARE_MIN_WORK && Date.now() >= pausedUntil;
+export function runProduct(
+  arena: Arena, op: Op, args: readonly number[], total: number, align: number,
+  rows: number, n: number, m: number, dense: boolean,
+): void {
+  const kernel = arena.kernels[op] as (...values: number[]) => void;
+  if (!arena.shared || threadCount() < 2) {
+    kernel(...args, 0, total);
+  } else if (threadMode() !== 'auto') {
+    shareProduct(arena, op, args, total, align);
+  } else if (!dense || rows < SHARE_MIN_ROWS || rows * n * m < SHARE_MIN_WORK) {
+    kernel(...args, 0, total);
+  } else {
+    const start = performance.now();
+    let shared = false;
+    if (chooser.share(op)) shared = shareProduct(arena, op, args, total, align);
+    else kernel(...args, 0, total);
+    chooser.timed(op, shared, (performance.now() - start) / (rows * n * m));
+  }
 }

@@ -8,7 +8,7 @@
  * `Network.train`) are used where they are; any others are first copied
  * into the workspace's mirrors (and, after an update, back).
  *
- * Products big enough (`sharing` of `thread-pool.ts`) are shared between
+ * Products big enough (`runProduct` of `thread-pool.ts`) are shared between
  * threads, each taking a range of the output entries; every entry is still
  * one whole sum, so the bits do not depend on the number of threads.
  */
@@ -17,7 +17,7 @@ import type { Loss } from '../math/loss-type.js';
 import { activate, derive } from './activate.js';
 import { arenaOf, type Arena } from './arena.js';
 import { checkDelta, checkForward, checkLossGradient, checkedLoss } from './finite.js';
-import { shareProduct, sharing } from './thread-pool.js';
+import { runProduct } from './thread-pool.js';
 import type { Op } from './thread-worker.js';
 
 /** The arena side of a workspace. */
@@ -97,15 +97,6 @@ function inputPointer(x: Float64Array, space: SimdSpace, count: number): number 
   return space.input.byteOffset;
 }
 
-/**
- * Kernel `op` with its six arguments over all `total` output entries: shared
- * between threads (in ranges that are multiples of `align`) when `shared`.
- */
-function product(arena: Arena, shared: boolean, op: Op, args: readonly number[], total: number, align: number): void {
-  if (shared) shareProduct(arena, op, args, total, align);
-  else (arena.kernels[op] as (...values: number[]) => void)(...args, 0, total);
-}
-
 /** Forward pass of every layer on weights already placed; returns the input's byte offset. */
 export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: SimdSpace): number {
   const rows = ws.rows;
@@ -115,8 +106,7 @@ export function forwardSimd(model: Layers, x: Float64Array, ws: Buffers, space: 
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
     const tiles = rows >= 4 && n >= 4 && m >= 4 && !sparse(l === 0 ? x : ws.a[l - 1], rows * n);
     space.sparse[l] = !tiles;
-    const shared = sharing(space.arena, rows, n, m, tiles);
-    product(space.arena, shared, tiles ? 'forwardTiles' : 'forwardRows', [space.pointers[l], n, m, input, rows, ws.z[l].byteOffset], m, 4);
+    runProduct(space.arena, tiles ? 'forwardTiles' : 'forwardRows', [space.pointers[l], n, m, input, rows, ws.z[l].byteOffset], m, 4, rows, n, m, tiles);
     activate(model.activations[l], ws.z[l], ws.a[l], 0, rows * m);
     checkForward(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l]);
   }
@@ -135,10 +125,10 @@ export function backwardSimd(model: Layers, xp: number, ws: Buffers, space: Simd
     derive(model.activations[l], ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l], 0, rows * m);
     checkDelta(model.sizes, l, model.activations[l], m, ws.z[l], ws.a[l], ws.upstream[l], ws.delta[l]);
     const input = l === 0 ? xp : ws.a[l - 1].byteOffset;
-    const shared = sharing(space.arena, rows, n, m, !space.sparse[l]);
-    const op = space.sparse[l] ? 'weightGradRows' : 'weightGrad';
-    product(space.arena, shared, op, [n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset], m, 4);
-    if (l > 0) product(space.arena, shared, 'inputGrad', [space.pointers[l], n, m, rows, ws.delta[l].byteOffset, ws.upstream[l - 1].byteOffset], n, 2);
+    const dense = !space.sparse[l];
+    const op = dense ? 'weightGrad' : 'weightGradRows';
+    runProduct(space.arena, op, [n, m, input, rows, ws.delta[l].byteOffset, ws.grads[l].byteOffset], m, 4, rows, n, m, dense);
+    if (l > 0) runProduct(space.arena, 'inputGrad', [space.pointers[l], n, m, rows, ws.delta[l].byteOffset, ws.upstream[l - 1].byteOffset], n, 2, rows, n, m, dense);
   }
 }
 
