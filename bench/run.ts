@@ -111,14 +111,14 @@ function faster(a: ContenderResult | undefined, b: ContenderResult): ContenderRe
   return b.timing && b.timing.examplesPerSecond > a.timing.examplesPerSecond ? b : a;
 }
 
-/** The optimiser rows on W3 (bench/optimizers.ts), in a process of their own; '' if it fails. */
-function runOptimizers(quick: boolean): Promise<string> {
-  const args = ['--import', 'tsx', join(BENCH, 'optimizers.ts'), ...(quick ? ['--quick'] : [])];
+/** The table of a script of its own (bench/optimizers.ts, bench/threads-train.ts), run in a process of its own; a line saying so if it fails. */
+function runSection(script: string, what: string, quick: boolean): Promise<string> {
+  const args = ['--import', 'tsx', join(BENCH, script), ...(quick ? ['--quick'] : [])];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('close', (code) => resolve(code === 0 ? `\n${stdout}` : `\n(optimiser rows unavailable: exit code ${code})\n`));
+    child.on('close', (code) => resolve(code === 0 ? `\n${stdout}` : `\n(${what} unavailable: exit code ${code})\n`));
   });
 }
 
@@ -153,10 +153,12 @@ async function main(): Promise<void> {
     peak,
     load: `1-minute load average ${loadBefore.toFixed(2)} before the run (${loadavg()[0].toFixed(2)} after, counting the run itself)`,
   });
-  const optimizers = options.workloads.includes('W3') ? await runOptimizers(options.quick) : '';
-  console.log('\n' + report + optimizers);
+  const w3 = options.workloads.includes('W3');
+  const optimizers = w3 ? await runSection('optimizers.ts', 'optimiser rows', options.quick) : '';
+  const threads = w3 ? await runSection('threads-train.ts', 'thread rows', options.quick) : '';
+  console.log('\n' + report + optimizers + threads);
   mkdirSync(join(BENCH, 'results'), { recursive: true });
-  writeFileSync(join(BENCH, 'results', 'latest.md'), report + optimizers);
+  writeFileSync(join(BENCH, 'results', 'latest.md'), report + optimizers + threads);
   console.error('written to bench/results/latest.md');
 }
 

@@ -16,7 +16,10 @@
  * run) and the same digits made dense (a small pattern added to every
  * pixel, so the tiled kernels run).
  *
- *   tsx bench/threads-train.ts [--rounds N]
+ *   tsx bench/threads-train.ts [--rounds N] [--quick]
+ *
+ * `npm run bench` appends its table to the report when W3 runs
+ * (`--quick`: 3 rounds).
  */
 import { loadavg } from 'node:os';
 import { Activation, Loss, Network } from '../src/index.js';
@@ -35,7 +38,7 @@ const inputs = {
 const net = Network.init([784, 128, 10], { seed: 1, activation: Activation.relu });
 const EPOCHS = 4;
 const at = process.argv.indexOf('--rounds');
-const ROUNDS = at > 0 ? Number(process.argv[at + 1]) : 7;
+const ROUNDS = at > 0 ? Number(process.argv[at + 1]) : process.argv.includes('--quick') ? 3 : 7;
 const MODES: readonly ThreadMode[] = [1, 2, 'auto'];
 
 /** Milliseconds per epoch of one `Network.train` call under `mode`. */
@@ -48,7 +51,8 @@ function epochTime(x: Float64Array[], mode: ThreadMode): number {
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}, ${ROUNDS} rounds of ${EPOCHS} epochs\n`);
+console.log('\n### Both cores: 784-128-10 in batches of 32, dense and sparse inputs (bench/threads-train.ts)\n');
+console.log(`One \`Network.train\` call of ${EPOCHS} epochs per timing, ${ROUNDS} rounds in a rotating order; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} at the start.\n`);
 console.log('| inputs | 1 thread ms/epoch, median (best) | 2 threads | × | auto | × |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [name, x] of Object.entries(inputs)) {
