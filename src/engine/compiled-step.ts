@@ -101,11 +101,32 @@ function backwardLines(model: Model, l: number, inputs: string[]): string[] {
   return lines;
 }
 
+/**
+ * The steps made so far, by their source: networks of one architecture
+ * share one function. So a new network costs no compilation, and a call
+ * site that steps networks of one architecture sees one function (which
+ * V8 can inline) however many networks there are.
+ */
+const STEPS = new Map<string, StraightStep | null>();
+/** At most this many architectures keep their step (each is a few kilobytes of code). */
+const MAX_STEPS = 64;
+
 /** The straight-line step for `model`, or null when it cannot be written out here. */
 export function compileStraightStep(model: Model): StraightStep | null {
   if (!canCompile(model)) return null;
+  const source = stepSource(model);
+  let step = STEPS.get(source);
+  if (step === undefined) {
+    step = stepFrom(source);
+    if (STEPS.size < MAX_STEPS) STEPS.set(source, step);
+  }
+  return step;
+}
+
+/** The function of a step's source, or null where the host forbids making one. */
+function stepFrom(source: string): StraightStep | null {
   try {
-    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, io) {\nconst rate = io[0];\n${stepSource(model)}\n};`);
+    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, io) {\nconst rate = io[0];\n${source}\n};`);
     return factory(sigmoidOf) as StraightStep;
   } catch {
     // NOTE: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the loops still work.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activation, Loss } from '../../src/index.js';
-import { canCompile, compileStep, stepSource } from '../../src/engine/compiled-step.js';
+import { canCompile, compileStep, compileStraightStep, stepSource } from '../../src/engine/compiled-step.js';
 import { exampleStep } from '../../src/engine/fused-step.js';
 import { createWorkspace, type Model } from '../../src/engine/flat-model.js';
 import { copyModel, modelOf, numbers, sameNumbers } from '../support/models.js';
@@ -56,5 +56,15 @@ describe('stepSource', () => {
     const source = stepSource(notebook);
     expect(source).toContain('const z0_0 = -w0[0] + x0 * w0[3] + x1 * w0[6];');
     expect(source).not.toMatch(/for \(/);
+  });
+});
+
+describe('compileStraightStep', () => {
+  it('makes one function per architecture: networks of the same sizes and activations share it', () => {
+    const other: Model = { ...notebook, weights: [new Float64Array(9).fill(0.5), new Float64Array(4).fill(-1)] };
+    const step = compileStraightStep(notebook);
+    expect(step).toBeTypeOf('function');
+    expect(compileStraightStep(other)).toBe(step);
+    expect(compileStraightStep({ ...notebook, activations: [Activation.tanh, Activation.identity] })).not.toBe(step);
   });
 });
