@@ -108,7 +108,7 @@ function backwardLines(model: Model, l: number, inputs: string[]): string[] {
  * V8 can inline) however many networks there are.
  */
 const STEPS = new Map<string, StraightStep | null>();
-/** At most this many architectures keep their step (each is a few kilobytes of code). */
+/** At most this many architectures keep their step (each is a few kilobytes of code); the oldest goes first. */
 const MAX_STEPS = 64;
 
 /** The straight-line step for `model`, or null when it cannot be written out here. */
@@ -118,7 +118,9 @@ export function compileStraightStep(model: Model): StraightStep | null {
   let step = STEPS.get(source);
   if (step === undefined) {
     step = stepFrom(source);
-    if (STEPS.size < MAX_STEPS) STEPS.set(source, step);
+    // The oldest architecture makes room (a Map keeps the order in which keys were set).
+    if (STEPS.size >= MAX_STEPS) STEPS.delete(STEPS.keys().next().value as string);
+    STEPS.set(source, step);
   }
   return step;
 }
