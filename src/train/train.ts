@@ -15,7 +15,7 @@ import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { releaseArena } from '../engine/arena.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
-import { checkpointOf, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
+import { checkpointLater, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
 import { watchEpoch, watchStopped } from './early-stop.js';
 import { stepFlat } from '../optim/step.js';
 import { optimizerForEpoch } from '../optim/rate.js';
@@ -251,12 +251,15 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   }
   // NOTE: the working weights may live in the kernels' memory: the result is a copy.
   const network = watch?.bestWeights ? networkFromWeights(b.model, watch.bestWeights) : snapshot(b);
-  const checkpoint = checkpointOf(progress, settings.optimizer, settings.plain, model, settings.earlyStopping, b.model.weights);
+  const checkpoint = checkpointLater(progress, settings.optimizer, settings.plain, model, settings.earlyStopping, b.model.weights);
   releaseArena(b.model.weights[0]); // nothing views the working copy now: its arena can serve the next call
   return {
     network, losses,
     ...(v ? { validationLosses } : {}),
     ...(watch ? { bestEpoch: watch.bestEpoch } : {}),
-    checkpoint,
+    // Written out when first read (see checkpointLater); the same object at every reading.
+    get checkpoint() {
+      return checkpoint();
+    },
   };
 }

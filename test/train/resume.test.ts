@@ -59,6 +59,27 @@ describe('Network.train resume', () => {
     expect(plain).toEqual({ version: 1, epochs: 1, sizes: [2, 2, 1], random: null, order: null, optimizer: null });
   });
 
+  it('gives, when read after later runs, the checkpoint of its own run (and the same object at every reading)', () => {
+    // 40-40-3: wide enough that the working weights and Adam's buffers live in the kernels' memory,
+    // which the next call of Network.train takes over.
+    const net = Network.init([40, 40, 3], { seed: 2 });
+    const rows = (seed: number) => {
+      const random = createRandom(seed);
+      return Array.from({ length: 24 }, () => Array.from({ length: 40 }, () => random.nextDouble() * 2 - 1));
+    };
+    const [x, t] = [rows(1), rows(2).map((r) => r.slice(0, 3))];
+    const options = { optimizer: Optimizer.adam(), batchSize: 8, seed: 3, earlyStopping: { patience: 5, restoreBest: true } };
+    const whole = Network.train(net, x, t, { ...options, epochs: 5 });
+    const first = Network.train(net, x, t, { ...options, epochs: 2 });
+    Network.train(net, rows(3), rows(4).map((r) => r.slice(0, 3)), { ...options, epochs: 3 });
+    const checkpoint = first.checkpoint;
+    expect(first.checkpoint).toBe(checkpoint);
+    expect(JSON.parse(JSON.stringify(first)).checkpoint).toEqual(JSON.parse(JSON.stringify(checkpoint)));
+    const rest = Network.train(net, x, t, { ...options, epochs: 3, resume: checkpoint });
+    expect(rest.losses).toEqual(whole.losses.slice(2));
+    expect(weightsOf(rest.network)).toEqual(weightsOf(whole.network));
+  });
+
   it('does not mutate the checkpoint it resumes from', () => {
     const net = Network.init([2, 3, 1], { seed: 3 });
     const data = [[[0, 1], [1, 0]], [[1], [0]]] as const;
