@@ -21,7 +21,9 @@ import { documentOf, type NetworkJSON } from './json-document.js';
  * layer `i` has neurons. Deeply immutable: the network, its `layers` array,
  * every layer and its weights are frozen (assigning to them throws in
  * strict code), and every update returns a new network. `layers` is read
- * through an accessor, made on first reading and the same array after.
+ * through an accessor on the prototype, made on first reading and the same
+ * array after (so `Object.keys(net)` does not list it; compare networks
+ * with `Network.toJSON`, which has every weight).
  * `JSON.stringify(net)` writes what `Network.toJSON(net)` returns.
  */
 export interface Network {
