@@ -154,11 +154,13 @@ async function main(): Promise<void> {
     load: `1-minute load average ${loadBefore.toFixed(2)} before the run (${loadavg()[0].toFixed(2)} after, counting the run itself)`,
   });
   const w3 = options.workloads.includes('W3');
+  const interleaved = options.workloads.includes('W1') ? await runSection('interleaved.ts', 'interleaved W1 rows', options.quick) : '';
   const optimizers = w3 ? await runSection('optimizers.ts', 'optimiser rows', options.quick) : '';
   const threads = w3 ? await runSection('threads-train.ts', 'thread rows', options.quick) : '';
-  console.log('\n' + report + optimizers + threads);
+  const sections = report + interleaved + optimizers + threads;
+  console.log('\n' + sections);
   mkdirSync(join(BENCH, 'results'), { recursive: true });
-  writeFileSync(join(BENCH, 'results', 'latest.md'), report + optimizers + threads);
+  writeFileSync(join(BENCH, 'results', 'latest.md'), sections);
   console.error('written to bench/results/latest.md');
 }
 
