@@ -16,6 +16,8 @@
 import { loadavg } from 'node:os';
 import { createLibraryStep, createLibraryTrain } from './library.js';
 import { createReference } from './reference.js';
+import { rate } from './report.js';
+import { median } from './timing.js';
 import type { Trainer } from './trainer.js';
 import { makeWorkload } from './workloads.js';
 
@@ -45,8 +47,6 @@ function slice(trainer: Trainer, epochs: number, ms: number): number {
   return examples / ((now - start) / 1000);
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-const rate = (r: number) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)} M` : `${(r / 1e3).toFixed(1)} k`);
 
 for (const [, trainer, epochs] of contenders) slice(trainer, epochs, WARMUP_MS);
 const rates = contenders.map(() => [] as number[]);

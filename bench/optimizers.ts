@@ -25,7 +25,7 @@ import { stepFlat } from '../src/optim/step.js';
 import { bufferRoom, residentBuffers, zeroBuffers } from '../src/optim/state.js';
 import { rows } from './naive-mathjs.js';
 import { rate } from './report.js';
-import { FULL_PLAN, QUICK_PLAN, measure } from './timing.js';
+import { FULL_PLAN, QUICK_PLAN, measure, median } from './timing.js';
 import type { Trainer } from './trainer.js';
 import { makeWorkload, type Workload } from './workloads.js';
 
@@ -66,12 +66,6 @@ function initial(workload: Workload): Network {
   const { sizes } = workload;
   return Network.create(workload.initialWeights.map((w, l) =>
     Layer.create(rows(w, sizes[l] + 1, sizes[l + 1]), Activation[workload.activations[l]])));
-}
-
-/** The median of `values`. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Milliseconds per batch step of plain SGD, Adam on its kernels and Adam on the loops, interleaved (see the header). */

@@ -25,6 +25,7 @@ import { loadavg } from 'node:os';
 import { Activation, Loss, Network } from '../src/index.js';
 import { useThreads, type ThreadMode } from '../src/engine/thread-host.js';
 import { CLASSES, PIXELS, loadDigits } from './mnist.js';
+import { median } from './timing.js';
 
 const digits = loadDigits(1024);
 /** Row `e` of a flat row-major array of rows of `width` numbers. */
@@ -49,7 +50,6 @@ function epochTime(x: Float64Array[], mode: ThreadMode): number {
   return (performance.now() - start) / EPOCHS;
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 console.log('\n### Both cores: 784-128-10 in batches of 32, dense and sparse inputs (bench/threads-train.ts)\n');
 console.log(`One \`Network.train\` call of ${EPOCHS} epochs per timing, ${ROUNDS} rounds in a rotating order; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} at the start.\n`);

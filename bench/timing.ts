@@ -62,6 +62,11 @@ export function measure(trainer: Trainer, examplesPerEpoch: number, plan: Timing
   }
   const cpu = process.cpuUsage(cpuBefore);
   const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
-  const sorted = [...rates].sort((a, b) => a - b);
-  return { examplesPerSecond: sorted[Math.floor(sorted.length / 2)], repeats: rates, examplesPerCall: epochs * examplesPerEpoch, cpuShare };
+  return { examplesPerSecond: median(rates), repeats: rates, examplesPerCall: epochs * examplesPerEpoch, cpuShare };
+}
+
+/** The median of `values` (the upper one of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

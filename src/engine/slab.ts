@@ -26,7 +26,7 @@ export const SMALL_WEIGHTS = 64;
 export const SLAB_COPIES = 8;
 
 /** The current slab of each small size: its buffer, and how many of its doubles are handed out. */
-const slabs = new Map<number, { buffer: ArrayBuffer; used: number }>();
+const slabs = new Map<number, { readonly buffer: ArrayBuffer; used: number }>();
 
 /** A copy of every array of `weights`, as views into one buffer room of their total length. */
 export function copyWeights(weights: readonly Float64Array[]): Float64Array[] {
@@ -34,17 +34,13 @@ export function copyWeights(weights: readonly Float64Array[]): Float64Array[] {
   for (let l = 0; l < weights.length; l++) total += weights[l].length;
   let buffer: ArrayBuffer;
   let used = 0;
-  if (total > SMALL_WEIGHTS || total === 0) {
+  if (total > SMALL_WEIGHTS) {
     buffer = new ArrayBuffer(8 * total);
   } else {
     let slab = slabs.get(total);
-    if (slab === undefined) {
-      slab = { buffer: new ArrayBuffer(0), used: 0 };
+    if (slab === undefined || slab.used === SLAB_COPIES * total) {
+      slab = { buffer: new ArrayBuffer(8 * SLAB_COPIES * total), used: 0 };
       slabs.set(total, slab);
-    }
-    if (slab.used === 0 || slab.used === SLAB_COPIES * total) {
-      slab.buffer = new ArrayBuffer(8 * SLAB_COPIES * total);
-      slab.used = 0;
     }
     buffer = slab.buffer;
     used = slab.used;

@@ -67,7 +67,8 @@ export function createThreadChooser(): ThreadChooser {
       return record.products % TRY_OTHER_EVERY === 0 ? !faster : faster;
     },
     timed(op, shared, msPerWork) {
-      const timings = shared ? recordOf(op).shared : recordOf(op).single;
+      const record = recordOf(op);
+      const timings = shared ? record.shared : record.single;
       timings.push(msPerWork);
       if (timings.length > KEPT) timings.shift();
     },
