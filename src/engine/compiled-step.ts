@@ -1,28 +1,31 @@
 /**
  * Straight-line code for tiny networks. For a network whose layers are all
  * small (the notebook's 2-3-1, say), loops cost more than the arithmetic:
- * this writes out one example's SGD step as a JavaScript function with
- * every weight index a constant and every activation inlined, and compiles
- * it once with `new Function`.
+ * this writes out a run of SGD steps, one example after another, as a
+ * JavaScript function with every weight a local, every index a constant
+ * and every activation inlined, and compiles it once with `new Function`.
+ * The weights are read into locals before the first example and written
+ * back after the last, so a run of steps makes no call per example and
+ * reads and writes no array for the weights.
  *
- * The generated step does what `exampleStep` does, term by term in the same
- * order, so it gives the same bits (up to the sign of zero). It is used only
- * for the squared-error loss and the built-in activations it can inline;
+ * Each step does what `exampleStep` does, term by term in the same order,
+ * so it gives the same bits (up to the sign of zero). It is used only for
+ * the squared-error loss and the built-in activations it can inline;
  * anything else, or a host that forbids `new Function`, takes the loops.
- * When some `z` is not finite it returns false before changing any weight,
- * and the caller takes the loops, which name the neuron.
+ * When some `z`, the loss or some delta of an example is not finite, the
+ * run stops before that example changes any weight and says where it
+ * stopped, and the caller takes the loops for it, which name the neuron.
  *
- * NOTE: the step reads its rate from an array and writes its loss there,
- * and returns a boolean: a double passed to or returned from a call that
- * is not inlined takes a new heap number, which for the notebook's network
- * cost more than a tenth of the step.
+ * NOTE: the run reads its rate from an array and adds its losses to the
+ * sum there: a double passed to or returned from a call that is not
+ * inlined takes a new heap number.
  */
 import type { Activation } from '../math/activation-type.js';
 import { ACTIVATION_ROWS, type ActivationInline } from '../math/activation-table.js';
 import { sigmoidOf } from '../math/activations.js';
 import type { Loss } from '../math/loss-type.js';
 import { squaredError } from '../math/losses.js';
-import type { CompiledStep, Model, StraightStep } from './flat-model.js';
+import type { Model, StraightStep } from './flat-model.js';
 
 /** The largest `(n + 1) · m` of a layer written out in full. */
 const MAX_LAYER_WEIGHTS = 64;
@@ -46,24 +49,37 @@ export function canCompile(model: Model): boolean {
   return total <= MAX_COMPILED_WEIGHTS && model.weights.every((w, l) => w.length <= MAX_LAYER_WEIGHTS && INLINE.has(model.activations[l]));
 }
 
-/** The source of the step's body, for `model`'s sizes and activations. */
+/**
+ * The source of the step's body, for `model`'s sizes and activations: a
+ * loop over the examples `order[start ..]` before `end` (null: rows
+ * `start ..` in turn) that keeps every weight in a local and writes them
+ * back once at the end.
+ */
 export function stepSource(model: Model): string {
   const L = model.weights.length;
+  const n = model.sizes[0];
   const lines: string[] = [];
   const inputs = (l: number) => Array.from({ length: model.sizes[l] }, (_, i) => (l === 0 ? `x${i}` : `a${l - 1}_${i}`));
+  const weightNames = model.weights.flatMap((w, l) => Array.from({ length: w.length }, (_, k) => [l, k] as const));
   model.weights.forEach((_, l) => lines.push(`const w${l} = weights[${l}];`));
-  inputs(0).forEach((name, i) => lines.push(`const ${name} = x[xOffset + ${i}];`));
+  weightNames.forEach(([l, k]) => lines.push(`let w${l}_${k} = w${l}[${k}];`));
+  lines.push('let total = io[1];', 'let k = start;', 'for (; k < end; k++) {', 'const row = order === null ? k : order[k];');
+  lines.push(`const xo = row * ${n};`, 'const t = targets[row];');
+  inputs(0).forEach((name, i) => lines.push(`const ${name} = x[xo + ${i}];`));
   for (let l = 0; l < L; l++) lines.push(...forwardLines(model, l, inputs(l)));
-  // z · 0 is 0 for a finite z and NaN otherwise: one sum says whether any z is not finite.
-  const zs = model.weights.flatMap((_, l) => Array.from({ length: model.sizes[l + 1] }, (_, j) => `z${l}_${j} * 0`));
-  lines.push(`if (${zs.join(' + ')} !== 0) return false;`);
   const m = model.sizes[L];
   lines.push('let loss = 0;');
   for (let k = 0; k < m; k++) {
-    lines.push(`const e${k} = a${L - 1}_${k} - t[tOffset + ${k}];`, `loss += e${k} * e${k};`, `const u${L - 1}_${k} = 2 * e${k};`);
+    lines.push(`const e${k} = a${L - 1}_${k} - t[${k}];`, `loss += e${k} * e${k};`, `const u${L - 1}_${k} = 2 * e${k};`);
   }
-  for (let l = L - 1; l >= 0; l--) lines.push(...backwardLines(model, l, inputs(l)));
-  lines.push('io[1] = loss;', 'return true;');
+  for (let l = L - 1; l >= 0; l--) lines.push(...deltaLines(model, l, inputs(l)));
+  // v · 0 is 0 for a finite v and NaN otherwise: one sum says whether any z, the loss or any delta is not finite.
+  const checked = model.weights.flatMap((_, l) => Array.from({ length: model.sizes[l + 1] }, (_, j) => [`z${l}_${j} * 0`, `d${l}_${j} * 0`]));
+  lines.push(`if (${[...checked.map(([z]) => z), 'loss * 0', ...checked.map(([, d]) => d)].join(' + ')} !== 0) break;`);
+  for (let l = L - 1; l >= 0; l--) lines.push(...updateLines(model, l, inputs(l)));
+  lines.push('total += loss;', '}');
+  weightNames.forEach(([l, k]) => lines.push(`w${l}[${k}] = w${l}_${k};`));
+  lines.push('io[1] = total;', 'return k;');
   return lines.join('\n');
 }
 
@@ -72,13 +88,14 @@ function forwardLines(model: Model, l: number, inputs: string[]): string[] {
   const inline = INLINE.get(model.activations[l])!;
   const lines: string[] = [];
   for (let j = 0; j < m; j++) {
-    const terms = inputs.map((x, i) => ` + ${x} * w${l}[${(i + 1) * m + j}]`).join('');
-    lines.push(`const z${l}_${j} = -w${l}[${j}]${terms};`, `const a${l}_${j} = ${inline.apply(`z${l}_${j}`)};`);
+    const terms = inputs.map((x, i) => ` + ${x} * w${l}_${(i + 1) * m + j}`).join('');
+    lines.push(`const z${l}_${j} = -w${l}_${j}${terms};`, `const a${l}_${j} = ${inline.apply(`z${l}_${j}`)};`);
   }
   return lines;
 }
 
-function backwardLines(model: Model, l: number, inputs: string[]): string[] {
+/** Layer `l`'s deltas and, above the first layer, the upstream gradient of the layer below, with the old weights. */
+function deltaLines(model: Model, l: number, inputs: string[]): string[] {
   const m = model.sizes[l + 1];
   const inline = INLINE.get(model.activations[l])!;
   const lines: string[] = [];
@@ -87,15 +104,22 @@ function backwardLines(model: Model, l: number, inputs: string[]): string[] {
   }
   if (l > 0) {
     inputs.forEach((_, i) => {
-      const terms = Array.from({ length: m }, (_, j) => ` + w${l}[${(i + 1) * m + j}] * d${l}_${j}`).join('');
+      const terms = Array.from({ length: m }, (_, j) => ` + w${l}_${(i + 1) * m + j} * d${l}_${j}`).join('');
       lines.push(`const u${l - 1}_${i} = 0${terms};`);
     });
   }
-  for (let j = 0; j < m; j++) lines.push(`w${l}[${j}] = w${l}[${j}] - rate * (0 - d${l}_${j});`);
+  return lines;
+}
+
+/** Layer `l`'s update `w - rate · [-1, x]ᵀ · delta`. */
+function updateLines(model: Model, l: number, inputs: string[]): string[] {
+  const m = model.sizes[l + 1];
+  const lines: string[] = [];
+  for (let j = 0; j < m; j++) lines.push(`w${l}_${j} = w${l}_${j} - rate * (0 - d${l}_${j});`);
   inputs.forEach((x, i) => {
     for (let j = 0; j < m; j++) {
       const k = (i + 1) * m + j;
-      lines.push(`w${l}[${k}] = w${l}[${k}] - rate * (${x} * d${l}_${j});`);
+      lines.push(`w${l}_${k} = w${l}_${k} - rate * (${x} * d${l}_${j});`);
     }
   });
   return lines;
@@ -128,26 +152,12 @@ export function compileStraightStep(model: Model): StraightStep | null {
 /** The function of a step's source, or null where the host forbids making one. */
 function stepFrom(source: string): StraightStep | null {
   try {
-    const factory = new Function('sigmoid', `return function step(weights, x, xOffset, t, tOffset, io) {\nconst rate = io[0];\n${source}\n};`);
+    const factory = new Function('sigmoid', `return function steps(weights, x, targets, order, start, end, io) {\nconst rate = io[0];\n${source}\n};`);
     return factory(sigmoidOf) as StraightStep;
   } catch {
     // NOTE: a Content-Security-Policy without 'unsafe-eval' forbids new Function; the loops still work.
     return null;
   }
-}
-
-/**
- * The straight-line step for `model` as a function that returns the loss
- * (NaN, with no weight changed, when a z is not finite), or null.
- */
-export function compileStep(model: Model): CompiledStep | null {
-  const step = compileStraightStep(model);
-  if (step === null) return null;
-  const io = new Float64Array(2);
-  return (weights, x, xOffset, t, tOffset, rate) => {
-    io[0] = rate;
-    return step(weights, x, xOffset, t, tOffset, io) ? io[1] : NaN;
-  };
 }
 
 /**

@@ -13,23 +13,18 @@ import { backwardSimd, forwardSimd, placeWeights, type SimdSpace } from './wasm-
 import { checkDelta, checkForward, checkLossGradient, checkedLoss } from './finite.js';
 
 /**
- * One SGD step on the example at `x[xOffset ..]` with target `t[tOffset ..]`,
- * updating `weights` in place; returns the squared-error loss before the step.
- */
-export type CompiledStep = (
-  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
-  t: ArrayLike<number>, tOffset: number, rate: number,
-) => number;
-
-/**
- * The same step as the compiled straight-line code runs it: it reads the
- * rate from `io[0]`, writes the loss before the step to `io[1]` and returns
- * true, or returns false, changing nothing, when some `z` is not finite.
+ * SGD steps, in place, on the examples `order[start ..]` before `end`
+ * (null: rows `start ..` in turn) of `x` (`sizes[0]` numbers per example)
+ * with the targets `targets[row]`, as the compiled straight-line code runs
+ * them: it reads the rate from `io[0]`, adds each example's squared-error
+ * loss before its step to `io[1]`, and returns the position it reached:
+ * `end`, or the first example whose `z`, loss or delta is not finite,
+ * which it leaves unstepped.
  */
 export type StraightStep = (
-  weights: readonly Float64Array[], x: ArrayLike<number>, xOffset: number,
-  t: ArrayLike<number>, tOffset: number, io: Float64Array,
-) => boolean;
+  weights: readonly Float64Array[], x: Float64Array, targets: readonly Float64Array[],
+  order: Uint32Array | null, start: number, end: number, io: Float64Array,
+) => number;
 
 /** Layer `l` maps `sizes[l]` inputs to `sizes[l + 1]` outputs. */
 export interface Model {

@@ -13,12 +13,12 @@ import { exampleStep } from './fused-step.js';
 import { stepWeights } from './kernels.js';
 
 /**
- * `IO[0]`: the rate of a compiled step; `IO[1]`: the loss it writes.
- * NOTE: the compiled step passes both here, not as an argument and a
+ * `IO[0]`: the rate of a compiled run of steps; `IO[1]`: the sum of losses it adds to.
+ * NOTE: the compiled run takes both here, not as an argument and a
  * result: a double passed to or returned from a call that is not inlined
- * takes a new heap number, a tenth of a tiny network's step. One array
- * serves every call, and every step that uses it writes it just before
- * the call and reads it just after: the compiled step calls no other code.
+ * takes a new heap number. One array serves every call, and every run
+ * that uses it writes it just before the call and reads it just after:
+ * the compiled run calls no other code.
  */
 const IO = new Float64Array(2);
 
@@ -67,30 +67,24 @@ export function exampleSetOf(
 /**
  * One SGD step on each example `order[start ..]` before `end` (null:
  * rows `start ..` in turn), in place, by the fastest path that computes
- * it exactly: the compiled step, which reads the example where it lies,
+ * it exactly: the compiled run of steps, which reads the examples where they lie,
  * else the fused loops on `ws` (one row; null: the model's shared one).
  * Returns the sum of the losses, each before its step.
  */
 function stepExamples(s: ExampleSet, order: Uint32Array | null, start: number, end: number, rate: number, ws: Workspace | null): number {
-  const { compiled, x, targetRows } = s;
-  const weights = s.model.weights;
-  const n = s.model.sizes[0];
+  const { compiled } = s;
   let total = 0;
   for (let k = start; k < end; k++) {
-    const row = order === null ? k : order[k];
     if (compiled !== null) {
       IO[0] = rate;
-      // NOTE: false, with no weight changed, means a z was not finite; the loops then say where (and for a loss that overflowed).
-      if (compiled(weights, x, row * n, targetRows[row], 0, IO)) {
-        const value = IO[1];
-        if (value - value === 0) {
-          total += value;
-          continue;
-        }
-      }
+      IO[1] = total;
+      k = compiled(s.model.weights, s.x, s.targetRows, order, k, end, IO);
+      total = IO[1];
+      if (k === end) break;
     }
+    // NOTE: the compiled run stops, with this example unstepped, at a z, loss or delta that is not finite: the loops then say where.
     s.at = k;
-    total += fusedExample(s, row, rate, ws);
+    total += fusedExample(s, order === null ? k : order[k], rate, ws);
   }
   return total;
 }

@@ -121,8 +121,9 @@ function optimizerOf(options: TrainOptions): { optimizer: AnyOptimizer; plain: b
 export function settingsOf(options: TrainOptions, model: Model): Settings {
   checkOptionNames(options, OPTION_NAMES, WHERE);
   const { batchSize = 1, shuffle = true, seed = 0, loss, onEpoch, validation, schedule, earlyStopping } = options;
+  const { optimizer, plain } = optimizerOf(options);
   return {
-    ...optimizerOf(options),
+    optimizer, plain,
     schedule: schedule === undefined ? undefined : checkFunction(schedule, 'schedule', WHERE),
     earlyStopping: earlyStopping === undefined ? undefined : earlyStoppingOf(earlyStopping),
     resume: options.resume,

@@ -65,7 +65,7 @@ describe('sgdPass, one example at a time', () => {
     const model: Model = { sizes: [1, 1], weights: [Float64Array.from([0, 1e308])], activations: [Activation.identity], shared: shared() };
     const compiled = compileStraightStep(model)!;
     const io = Float64Array.from([0.1, 0]);
-    expect(compiled(model.weights, [10], 0, [0], 0, io)).toBe(false);
+    expect(compiled(model.weights, Float64Array.from([10]), [Float64Array.from([0])], null, 0, 1, io)).toBe(0);
     expect(Array.from(model.weights[0])).toEqual([0, 1e308]);
     const set = exampleSetOf(model, Loss.squaredError, Float64Array.from([10]), [Float64Array.from([0])], null);
     expect(() => sgdPass(set, null, 0, 1, 1, 0.1, null, null)).toThrow(PassFault);
