@@ -89,9 +89,19 @@ export function withName<T>(where: string, compute: () => T, exampleOf: (row: nu
   try {
     return compute();
   } catch (error) {
-    if (error instanceof PassFault && !error.message.startsWith(`${where}:`)) {
-      throw new PassFault(error.fault, `${where}: ${describeFault(error.fault, exampleOf(error.fault.example))}`);
-    }
-    throw error;
+    throw named(where, error, exampleOf);
   }
+}
+
+/**
+ * `error` as the public function `where` throws it: a fault named for
+ * `where` (with the caller's example number through `exampleOf`), anything
+ * else as it is. For a caller that runs its own `try`, where a closure for
+ * {@link withName} would cost more than a tiny network's step.
+ */
+export function named(where: string, error: unknown, exampleOf: (row: number) => number = (row) => row): unknown {
+  if (error instanceof PassFault && !error.message.startsWith(`${where}:`)) {
+    return new PassFault(error.fault, `${where}: ${describeFault(error.fault, exampleOf(error.fault.example))}`);
+  }
+  return error;
 }

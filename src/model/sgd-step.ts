@@ -15,7 +15,7 @@ import { copyWeights } from '../engine/slab.js';
 import { batchOf } from './arguments.js';
 import type { GradientOptions } from './gradient.js';
 import { checkOptionNames } from '../boundary/options.js';
-import { withName } from '../boundary/pass-fault.js';
+import { named } from '../boundary/pass-fault.js';
 import { firstNonFinite } from '../engine/finite.js';
 
 /** Options of `Network.sgdStep`. */
@@ -56,19 +56,27 @@ export function sgdStep(net: Network, input: MatrixLike, target: MatrixLike, opt
   const next: Model = { sizes: model.sizes, weights: copyWeights(model.weights), activations: model.activations, shared };
   const set = exampleSetOf(next, batch.loss, batch.input.data, batch.targetRows, null);
   const rows = batch.input.rows;
-  const loss = withName(WHERE, () => sgdPass(set, null, 0, rows, rows, rate, null, null));
+  let loss: number;
+  try {
+    loss = sgdPass(set, null, 0, rows, rows, rate, null, null);
+  } catch (error) {
+    throw named(WHERE, error);
+  }
   checkStepResult(loss, next.weights, batch.input.data, model.sizes[0]);
   return networkFromModel(next);
 }
 
 const WHERE = 'Network.sgdStep';
 const OPTION_NAMES: readonly string[] = ['learningRate', 'loss'];
+/** The most weights of a first layer that the result check scans whole. */
+const SCAN_WHOLE = 64;
 
 /** Refuses a loss or a new weight that is NaN or infinite; the messages are made only for one that is. */
 function checkStepResult(loss: number, weights: readonly Float64Array[], x: Float64Array, n: number): void {
   if (loss - loss !== 0) checkResult([loss], WHERE, 'the loss');
   for (let l = 0; l < weights.length; l++) {
-    const k = l === 0 ? firstChangedNonFinite(weights[0], x, n) : firstNonFinite(weights[l]);
+    // A small first layer is scanned whole: choosing its rows would cost more.
+    const k = l === 0 && weights[0].length > SCAN_WHOLE ? firstChangedNonFinite(weights[0], x, n) : firstNonFinite(weights[l]);
     if (k >= 0) checkResult(weights[l], WHERE, `a new weight of layer ${l + 1}`);
   }
 }

@@ -181,16 +181,20 @@ describe('firstNonFinite', () => {
 });
 
 describe('the check of the new weights of Network.sgdStep', () => {
-  // by hand: identity, z = -1·0 + 0·x1 + 0·x2 + 0·x3 = 0; with t = -1e150 the delta is 2(0 - t) = 2e150,
+  // by hand: identity, z = -1·0 + 0·x1 + ... + 0·xn = 0; with t = -1e150 the delta is 2(0 - t) = 2e150,
   // and the gradient of the weight from x2 = 1e200 is 1e200 · 2e150 = 2e350, which overflows: the new weight is -Infinity.
-  const net = Network.create([Layer.create([[0], [0], [0], [0]], Activation.identity)]);
+  // 3 inputs: the first layer (4 weights) is scanned whole; 70 (71 weights): only the bias row and the rows of inputs not 0.
   const message = /^Network\.sgdStep: a new weight of layer 1 came out as -Infinity/;
+  for (const n of [3, 70]) {
+    const net = Network.create([Layer.create(Array.from({ length: n + 1 }, () => [0]), Activation.identity)]);
+    const input = (x2: number) => Array.from({ length: n }, (_, i) => (i === 1 ? x2 : 0));
 
-  it('refuses a new weight that overflows in the row of an input that is not 0', () => {
-    expect(() => Network.sgdStep(net, [0, 1e200, 0], [-1e150], { learningRate: 0.1 })).toThrow(message);
-  });
+    it(`refuses a new weight that overflows in the row of an input that is not 0 (${n} inputs)`, () => {
+      expect(() => Network.sgdStep(net, input(1e200), [-1e150], { learningRate: 0.1 })).toThrow(message);
+    });
 
-  it('in a batch, looks at the row of an input that is not 0 in some example only', () => {
-    expect(() => Network.sgdStep(net, [[0, 0, 0], [0, 1e200, 0]], [[0], [-1e150]], { learningRate: 0.1 })).toThrow(message);
-  });
+    it(`in a batch, looks at the row of an input that is not 0 in some example (${n} inputs)`, () => {
+      expect(() => Network.sgdStep(net, [input(0), input(1e200)], [[0], [-1e150]], { learningRate: 0.1 })).toThrow(message);
+    });
+  }
 });

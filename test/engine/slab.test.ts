@@ -2,10 +2,11 @@
  * Tests of copyWeights (issue 9, item 18; issue 13): the copies a step
  * returns hold a buffer proportional to the network's weights, so a kept
  * network does not pin memory out of proportion to its own; small
- * networks share a slab with at most SLAB_COPIES - 1 others of their size.
+ * networks share a slab of at most SLAB_BYTES with at most
+ * MAX_SLAB_COPIES - 1 others of their size.
  */
 import { describe, expect, it } from 'vitest';
-import { copyWeights, SLAB_COPIES, SMALL_WEIGHTS } from '../../src/engine/slab.js';
+import { copyWeights, MAX_SLAB_COPIES, SLAB_BYTES, slabCopies, SMALL_WEIGHTS } from '../../src/engine/slab.js';
 import { Network } from '../../src/index.js';
 import { layerData } from '../../src/model/layer.js';
 
@@ -46,8 +47,17 @@ describe('copyWeights', () => {
     const three = copyWeights([Float64Array.of(1, 2, 3)]);
     const two = copyWeights([Float64Array.of(1, 2)]);
     expect(two[0].buffer).not.toBe(three[0].buffer);
-    expect(three[0].buffer.byteLength).toBe(SLAB_COPIES * 3 * 8);
-    expect(two[0].buffer.byteLength).toBe(SLAB_COPIES * 2 * 8);
+    expect(three[0].buffer.byteLength).toBe(slabCopies(3) * 3 * 8);
+    expect(two[0].buffer.byteLength).toBe(slabCopies(2) * 2 * 8);
+  });
+
+  it('holds at most MAX_SLAB_COPIES copies in at most SLAB_BYTES: 32 of 2 or 13 weights, 8 of 64, 9 of 55 (by hand: 4096 / 440 = 9.3)', () => {
+    expect([2, 13, 64, 55].map(slabCopies)).toEqual([32, 32, 8, 9]);
+    for (let total = 1; total <= SMALL_WEIGHTS; total++) {
+      expect(slabCopies(total)).toBeLessThanOrEqual(MAX_SLAB_COPIES);
+      expect(slabCopies(total) * total * 8).toBeLessThanOrEqual(SLAB_BYTES);
+      expect(slabCopies(total)).toBeGreaterThanOrEqual(8);
+    }
   });
 });
 
@@ -57,19 +67,19 @@ describe('what networks that sgdStep returns hold (by hand: 2-3-1 has 9 + 4 = 13
 
   it('500 kept in a row hold the slabs they fill, and at most two partly used ones at the ends', () => {
     const { count, bytes } = buffersOf(Array.from({ length: 500 }, step));
-    // by hand: 500 = 62 · 8 + 4, so 63 slabs if the first step starts a slab, else 64.
-    expect(count).toBeLessThanOrEqual(Math.ceil(500 / SLAB_COPIES) + 1);
-    expect(bytes).toBe(count * SLAB_COPIES * 104);
+    // by hand: 32 copies of 104 bytes (3,328 bytes) per slab; 500 = 15 · 32 + 20, so 16 slabs if the first step starts a slab, else 17.
+    expect(count).toBeLessThanOrEqual(17);
+    expect(bytes).toBe(count * 3328);
   });
 
-  it('one kept in every SLAB_COPIES holds at most SLAB_COPIES times its own weights', () => {
+  it('one kept in every 32 holds at most 32 times its own weights', () => {
     const kept: Network[] = [];
-    for (let i = 0; i < 100 * SLAB_COPIES; i++) {
+    for (let i = 0; i < 100 * 32; i++) {
       const next = step();
-      if (i % SLAB_COPIES === 0) kept.push(next);
+      if (i % 32 === 0) kept.push(next);
     }
     const { count, bytes } = buffersOf(kept);
     expect(count).toBe(100);
-    expect(bytes).toBeLessThanOrEqual(100 * SLAB_COPIES * 104);
+    expect(bytes).toBeLessThanOrEqual(100 * 32 * 104);
   });
 });
