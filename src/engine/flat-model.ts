@@ -11,6 +11,7 @@ import { allocate, arenaOf, createArena, footprint, room, type Arena } from './a
 import { simdMode } from './simd.js';
 import { backwardSimd, forwardSimd, placeWeights, type SimdSpace } from './wasm-pass.js';
 import { checkDelta, checkForward, checkLossGradient, checkedLoss } from './finite.js';
+import { copyWeights } from './slab.js';
 
 /**
  * SGD steps, in place, on the examples `order[start ..]` before `end`
@@ -154,22 +155,31 @@ export function createWorkspace(model: Model, rows: number, kept = false): Works
  * buffers); a plain copy where the kernels do not pay.
  */
 export function workingCopy(model: Model, rows: readonly number[], extra = 0): Model {
-  const copies = () => ({ ...model, weights: model.weights.map((w) => w.slice()) });
-  if (!large(model)) return copies();
+  const arena = large(model) ? workingArena(model, rows, extra) : null;
+  const weights = arena === null ? copyWeights(model.weights) : model.weights.map((w) => {
+    const view = allocate(arena, w.length);
+    view.set(w);
+    return view;
+  });
+  const { sizes, activations, shared } = model;
+  return shared === undefined ? { sizes, weights, activations } : { sizes, weights, activations, shared };
+}
+
+/** The arena of a working copy: its weights, workspaces of each of `rows` examples and `extra` numbers; null when too large or none. */
+function workingArena(model: Model, rows: readonly number[], extra: number): Arena | null {
   let need = extra;
   for (const w of model.weights) need += footprint(w.length);
   for (const r of rows) need += workspaceFootprint(model, r);
-  if (need > SIMD_MAX_NUMBERS) return copies();
-  const arena = createArena(need, true);
-  if (arena === null) return copies();
-  return { ...model, weights: model.weights.map((w) => { const view = allocate(arena, w.length); view.set(w); return view; }) };
+  return need > SIMD_MAX_NUMBERS ? null : createArena(need, true);
 }
 
 /** Views of each of the `rows` equal rows of `data`, sharing its memory. */
 export function rowViews(data: Float64Array, rows: number): Float64Array[] {
   if (rows === 1) return [data];
   const cols = data.length / rows;
-  return Array.from({ length: rows }, (_, r) => data.subarray(r * cols, (r + 1) * cols));
+  const views = new Array<Float64Array>(rows);
+  for (let r = 0; r < rows; r++) views[r] = data.subarray(r * cols, (r + 1) * cols);
+  return views;
 }
 
 /** The input of layer `l`: the data for layer 0, else the activations below. */

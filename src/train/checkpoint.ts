@@ -95,7 +95,8 @@ function optimizerOf(value: unknown, optimizer: AnyOptimizer, plain: boolean, mo
 export function freshProgress(
   optimizer: AnyOptimizer, plain: boolean, model: Model, rows: number, random: Random | null, rule: EarlyStopping | undefined,
 ): Progress {
-  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  const order = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) order[i] = i;
   return { epochs: 0, random, order, step: 0, buffers: plain ? [] : zeroBuffers(optimizer, model), watch: rule ? createWatch() : null, weights: null };
 }
 

@@ -14,6 +14,7 @@ import { createWorkspace, gradientModel, lossModel, workingCopy, type Model, typ
 import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { releaseArena } from '../engine/arena.js';
+import { copyWeights } from '../engine/slab.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
 import { checkpointLater, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
 import { watchEpoch, watchStopped } from './early-stop.js';
@@ -31,7 +32,14 @@ interface Buffers {
   readonly model: Model;
   /** The examples, the batch buffers and the compiled step of a tiny network. */
   readonly set: ExampleSet;
-  readonly full: Workspace;
+  /** The rows of a full batch. */
+  readonly size: number;
+  /**
+   * The workspace of a full batch; null for one example at a time with a
+   * compiled step, whose rare fallback to the loops borrows the model's
+   * shared one (making one cost as much as a short call's steps).
+   */
+  readonly full: Workspace | null;
   readonly partial: Workspace | null;
   readonly validation: Workspace | null;
 }
@@ -42,10 +50,12 @@ function buffersOf(model: Model, data: Dataset, settings: Settings, p: Progress)
   // The working copy lies where the kernels update it in place, with room for the two workspaces and the optimiser's buffers.
   const working = workingCopy(model, rows % size > 0 ? [size, rows % size] : [size], bufferRoom(settings.optimizer, model.weights));
   p.buffers = residentBuffers(p.buffers, working.weights);
+  const set = exampleSetOf(working, settings.loss, data.x.data, data.targetRows, size, settings.plain);
   return {
     model: working,
-    set: exampleSetOf(working, settings.loss, data.x.data, data.targetRows, size, settings.plain),
-    full: createWorkspace(working, size),
+    set,
+    size,
+    full: size === 1 && set.compiled !== null ? null : createWorkspace(working, size),
     partial: rows % size > 0 ? createWorkspace(working, rows % size) : null,
     validation: settings.validation ? createWorkspace(working, settings.validation.x.rows) : null,
   };
@@ -84,7 +94,7 @@ function trainFault(error: unknown, epoch: number, rate: number, exampleOf: (row
  */
 function runEpoch(b: Buffers, settings: Settings, p: Progress, o: AnyOptimizer, epoch: number): number {
   if (p.random !== null) shuffleInPlace(p.order, p.random);
-  const size = b.full.rows;
+  const size = b.size;
   const rows = p.order.length;
   let total = 0;
   let start = 0;
@@ -93,7 +103,7 @@ function runEpoch(b: Buffers, settings: Settings, p: Progress, o: AnyOptimizer, 
     if (settings.plain) {
       total = sgdPass(b.set, p.order, 0, rows, size, o.learningRate, b.full, b.partial);
     } else {
-      for (; start < rows; start += size) total += optimizerStep(b, settings, p, start, start + size <= rows ? b.full : (b.partial as Workspace), o);
+      for (; start < rows; start += size) total += optimizerStep(b, settings, p, start, start + size <= rows ? (b.full as Workspace) : (b.partial as Workspace), o);
     }
   } catch (error) {
     throw batchFault(error, epoch, o.learningRate, p.order, settings.plain ? b.set.at : start);
@@ -137,7 +147,7 @@ function firstBadWeight(weights: readonly Float64Array[]): number | undefined {
 }
 
 function snapshot(b: Buffers): Network {
-  return networkFromWeights(b.model, b.model.weights.map((w) => w.slice()));
+  return networkFromWeights(b.model, copyWeights(b.model.weights));
 }
 
 /** Where the run starts: a checked checkpoint, or a fresh start from the seed. */
