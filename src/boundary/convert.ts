@@ -51,6 +51,25 @@ export function toFlat(value: unknown, where: string): Flat {
   return isRow(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
 }
 
+/**
+ * The numbers of `value`, copied, when it is a vector of exactly `n`
+ * finite numbers (a mathjs vector, an array of numbers or a
+ * `Float64Array`); else null, and {@link toFlat} says what is wrong. For a
+ * fast path that needs no `Flat`: whatever it takes, `toFlat` takes as a
+ * vector of `n` numbers too.
+ */
+export function vectorOf(value: unknown, n: number): Float64Array | null {
+  const values = isMatrix(value) ? (value.valueOf() as unknown) : value;
+  if (!(Array.isArray(values) || values instanceof Float64Array) || values.length !== n) return null;
+  const data = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v: unknown = values[i];
+    if (typeof v !== 'number' || v - v !== 0) return null;
+    data[i] = v;
+  }
+  return data;
+}
+
 function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
   // NOTE: the message is made only when it is needed: numbers written into text cost more than a tiny network's step.
   if (values.length > MAX_ENTRIES) checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);

@@ -89,6 +89,18 @@ function stepExamples(s: ExampleSet, order: Uint32Array | null, start: number, e
   return total;
 }
 
+/**
+ * The compiled step of a tiny network on the one example `x` with target
+ * `t`, in place on `weights`; returns its loss, or NaN, with no weight
+ * changed, when a `z`, the loss or a delta is not finite (the loops then
+ * say where).
+ */
+export function compiledExample(compiled: StraightStep, weights: readonly Float64Array[], x: Float64Array, t: Float64Array, rate: number): number {
+  IO[0] = rate;
+  IO[1] = 0;
+  return compiled(weights, x, [t], null, 0, 1, IO) === 1 ? IO[1] : NaN;
+}
+
 /** The fused loops' step on example `row`; returns its loss. */
 function fusedExample(s: ExampleSet, row: number, rate: number, ws: Workspace | null): number {
   const input = inputRow(s, row);

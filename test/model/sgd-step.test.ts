@@ -5,7 +5,9 @@
  * Sources of expected values:
  * - "by hand:" small integer arithmetic written out in the comment.
  * - Property tests compare with
- *   - the library itself on single examples (batch = mean of examples).
+ *   - the library itself on single examples (batch = mean of examples);
+ *   - a batch of one row, which takes the full path, where one example on a
+ *     tiny network takes the compiled step directly.
  * - Random networks: test/support/arbitraries.ts (1 to 4 layers, widths 1 to 8,
  *   every built-in activation, weights and inputs in [-1, 1], relu and
  *   leakyRelu pre-activations kept 1e-3 away from their kink).
@@ -14,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Network, ShapeError, ValueError } from '../../src/index.js';
+import { Activation, Layer, Network, ShapeError, ValueError } from '../../src/index.js';
 import { caseArb, learningRateArb } from '../support/arbitraries.js';
 import { expectMatrixClose, thrownBy } from '../support/helpers.js';
 import {
@@ -86,6 +88,28 @@ describe('Network.sgdStep', () => {
     const error = thrownBy(() => Network.sgdStep(smallNet(), [1, 2], [Number.NaN], { learningRate: 0.1 }));
     expect(error).toBeInstanceOf(ValueError);
     expect(error.message).toContain('Network.sgdStep: target[0]');
+  });
+
+  it('gives the bits of the full path on one example: the same example as a batch of one row takes it', () => {
+    // One example on a tiny network takes the compiled step without the checked batch; a batch of one row takes the full path.
+    fc.assert(
+      fc.property(caseArb({ batch: false }), learningRateArb(), fc.constantFrom<Form>('array', 'matrix', 'other-matrix'), (c, learningRate, form) => {
+        const one = Network.sgdStep(c.net, inForm(c.input, form), inForm(c.target, form), { learningRate });
+        const row = Network.sgdStep(c.net, [c.input as number[]], [c.target as number[]], { learningRate });
+        expect(JSON.stringify(Network.toJSON(one))).toBe(JSON.stringify(Network.toJSON(row)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('names the neuron whose z overflows on one example of a tiny network, as the loops do', () => {
+    // by hand: 1-1 identity, w = [[0], [1e308]], x = 10: z = 1e309 overflows to Infinity before any weight changes.
+    const net = Network.create([Layer.create([[0], [1e308]], Activation.identity)]);
+    const one = thrownBy(() => Network.sgdStep(net, [10], [0], { learningRate: 0.1 }));
+    const row = thrownBy(() => Network.sgdStep(net, [[10]], [[0]], { learningRate: 0.1 }));
+    expect(one).toBeInstanceOf(ValueError);
+    expect(one.message).toMatch(/^Network\.sgdStep: .*\bz\b/);
+    expect(one.message).toBe(row.message);
   });
 
   it('does not mutate its arguments', () => {
