@@ -38,17 +38,22 @@ export interface Flat {
  *
  * @param value - the caller's vector or matrix; never modified.
  * @param where - the function and argument, e.g. `"Network.forward: input"`.
+ * @param allocate - makes the buffer of the numbers (by default a new one).
  */
-export function toFlat(value: unknown, where: string): Flat {
+export function toFlat(value: unknown, where: string, allocate: (n: number) => Float64Array = newArray): Flat {
   const nested = isMatrix(value) ? (value.valueOf() as unknown) : value;
-  if (nested instanceof Float64Array) return vectorToFlat(nested, where);
+  if (nested instanceof Float64Array) return vectorToFlat(nested, where, allocate);
   if (!Array.isArray(nested)) {
     throw new ValueError(`${where} must be a mathjs Matrix or an array of numbers, got ${describeValue(value)}`);
   }
   if (nested.length === 0) {
     throw new ShapeError(`${where} must not be empty`, [1], [0]);
   }
-  return isRow(nested[0]) ? matrixToFlat(nested, where) : vectorToFlat(nested, where);
+  return isRow(nested[0]) ? matrixToFlat(nested, where, allocate) : vectorToFlat(nested, where, allocate);
+}
+
+function newArray(n: number): Float64Array {
+  return new Float64Array(n);
 }
 
 /**
@@ -70,10 +75,10 @@ export function vectorOf(value: unknown, n: number): Float64Array | null {
   return data;
 }
 
-function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
+function vectorToFlat(values: ArrayLike<unknown>, where: string, allocate: (n: number) => Float64Array): Flat {
   // NOTE: the message is made only when it is needed: numbers written into text cost more than a tiny network's step.
   if (values.length > MAX_ENTRIES) checkCount(values.length, MAX_ENTRIES, `${where} (${values.length} entries)`);
-  const data = new Float64Array(values.length);
+  const data = allocate(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value !== 'number' || !Number.isFinite(value)) refuse(value, where, `[${i}]`);
@@ -82,11 +87,11 @@ function vectorToFlat(values: ArrayLike<unknown>, where: string): Flat {
   return { data, rows: 1, cols: values.length, rank: 1 };
 }
 
-function matrixToFlat(rows: readonly unknown[], where: string): Flat {
+function matrixToFlat(rows: readonly unknown[], where: string, allocate: (n: number) => Float64Array): Flat {
   const cols = (rows[0] as ArrayLike<unknown>).length;
   if (cols === 0) throw new ShapeError(`${where} must not have empty rows`, [rows.length, 1], [rows.length, 0]);
   if (rows.length * cols > MAX_ENTRIES) checkCount(rows.length * cols, MAX_ENTRIES, `${where} (${rows.length} × ${cols})`);
-  const data = new Float64Array(rows.length * cols);
+  const data = allocate(rows.length * cols);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!isRow(row)) {

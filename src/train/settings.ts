@@ -49,8 +49,8 @@ export interface Settings {
   readonly validation: Dataset | undefined;
 }
 
-function matrixOf(value: MatrixLike, columns: number, what: string): Flat {
-  const flat = toFlat(value, `${WHERE}: ${what}`);
+function matrixOf(value: MatrixLike, columns: number, what: string, allocate?: (n: number) => Float64Array): Flat {
+  const flat = toFlat(value, `${WHERE}: ${what}`, allocate);
   if (flat.rank !== 2) {
     throw new ShapeError(
       `${WHERE}: ${what} must be a matrix with one example per row, got a vector of ${flat.cols}; write one example as [[...]]`,
@@ -62,8 +62,9 @@ function matrixOf(value: MatrixLike, columns: number, what: string): Flat {
   return flat;
 }
 
-export function datasetOf(inputs: MatrixLike, targets: MatrixLike, model: Model, prefix: string): Dataset {
-  const x = matrixOf(inputs, model.sizes[0], `${prefix}inputs`);
+/** The inputs and targets checked against `model`; `allocate` makes the buffer of the inputs (by default a new one). */
+export function datasetOf(inputs: MatrixLike, targets: MatrixLike, model: Model, prefix: string, allocate?: (n: number) => Float64Array): Dataset {
+  const x = matrixOf(inputs, model.sizes[0], `${prefix}inputs`, allocate);
   const outputs = model.sizes[model.sizes.length - 1];
   const t = matrixOf(targets, outputs, `${prefix}targets`);
   if (t.rows !== x.rows) {

@@ -15,6 +15,7 @@ import { modelOf, networkFromWeights } from '../model/network-record.js';
 import { createRandom, shuffleInPlace } from '../engine/random.js';
 import { releaseArena } from '../engine/arena.js';
 import { copyWeights } from '../engine/slab.js';
+import { giveSpare, takeSpare } from '../boundary/spare.js';
 import { datasetOf, settingsOf, type Dataset, type Settings } from './settings.js';
 import { checkpointLater, freshProgress, readCheckpoint, type Progress } from './checkpoint.js';
 import { watchEpoch, watchStopped } from './early-stop.js';
@@ -235,7 +236,8 @@ function progressOf(settings: Settings, model: Model, rows: number): Progress {
 export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, options: TrainOptions): TrainResult {
   const model = modelOf(net, WHERE);
   const settings = settingsOf(options, model);
-  const data = datasetOf(inputs, targets, model, '');
+  // The inputs go into the spare buffer of the last call when it fits: a loop of calls on the same data reuses one.
+  const data = datasetOf(inputs, targets, model, '', takeSpare);
   const progress = progressOf(settings, model, data.x.rows);
   const b = buffersOf(progress.weights ? { ...model, weights: progress.weights } : model, data, settings, progress);
   const watch = progress.watch;
@@ -263,6 +265,7 @@ export function train(net: Network, inputs: MatrixLike, targets: MatrixLike, opt
   const network = watch?.bestWeights ? networkFromWeights(b.model, watch.bestWeights) : snapshot(b);
   const checkpoint = checkpointLater(progress, settings.optimizer, settings.plain, model, settings.earlyStopping, b.model.weights);
   releaseArena(b.model.weights[0]); // nothing views the working copy now: its arena can serve the next call
+  giveSpare(data.x.data); // nor the inputs: the next call can convert into them
   return {
     network, losses,
     ...(v ? { validationLosses } : {}),
