@@ -42,7 +42,7 @@ const INLINE: ReadonlyMap<Activation, ActivationInline> = new Map(
   ACTIVATION_ROWS.flatMap((row) => (row.inline === null ? [] : [[row.activation, row.inline] as const])),
 );
 
-/** Whether `compileStep` writes out this model. */
+/** Whether `compileStraightStep` writes out this model. */
 export function canCompile(model: Model): boolean {
   let total = 0;
   for (const w of model.weights) total += w.length;
